@@ -1,0 +1,282 @@
+//! Figures: numbers with their hedges, units and counted things.
+//!
+//! A figure is read as the range of true values that would make the sentence
+//! honest (see `shared/HEDGES.md` and the README). Two figures contradict each
+//! other only when their ranges cannot overlap.
+
+use serde::Serialize;
+
+use crate::article::{Block, Part};
+use crate::source::{SourceFile, Span};
+
+/// How a figure is hedged. Serialised in kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    /// A bare number: precise, or approximate when round.
+    None,
+    /// about, around, roughly, approximately, some, an estimated, close to
+    About,
+    /// nearly, almost, just shy of: below N, N excluded
+    Nearly,
+    /// just under N
+    JustUnder,
+    /// just over N
+    JustOver,
+    /// more than, over, above, upwards of, in excess of, well over
+    MoreThan,
+    /// at least, no fewer than, a minimum of
+    AtLeast,
+    /// fewer than, less than, under, below
+    LessThan,
+    /// at most, no more than, a maximum of
+    AtMost,
+    /// up to, as many as: a soft upper bound
+    UpTo,
+    /// between A and B, A-B, A to B
+    Between,
+    /// dozens, hundreds, a handful, several, a few
+    Vague,
+}
+
+/// One end of a [`Range`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+/// The set of true values a figure allows. `high: None` is unbounded above.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Range {
+    pub low: Bound,
+    pub high: Option<Bound>,
+}
+
+impl Range {
+    pub fn closed(low: f64, high: f64) -> Self {
+        Range {
+            low: Bound {
+                value: low,
+                inclusive: true,
+            },
+            high: Some(Bound {
+                value: high,
+                inclusive: true,
+            }),
+        }
+    }
+
+    /// True when some value lies in both ranges. With `integral`, only whole
+    /// numbers count as values (for counts of people, arrests, ...), so
+    /// `(400, ∞)` and `[400, 401)` do not overlap.
+    pub fn overlaps(&self, other: &Range, integral: bool) -> bool {
+        let (lo, hi) = match (self.tighten(integral), other.tighten(integral)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => return false,
+        };
+        let low = lo.0.max(hi.0);
+        let high = match (lo.1, hi.1) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (Some(a), None) | (None, Some(a)) => Some(a),
+            (None, None) => None,
+        };
+        high.is_none_or(|h| low <= h)
+    }
+
+    /// The range as closed `[low, high]` bounds, after rounding open ends
+    /// inward to whole numbers when `integral`. `None` when empty.
+    fn tighten(&self, integral: bool) -> Option<(f64, Option<f64>)> {
+        const EPS: f64 = 1e-9;
+        let low = if integral {
+            if self.low.inclusive {
+                self.low.value.ceil()
+            } else {
+                self.low.value.floor() + 1.0
+            }
+        } else if self.low.inclusive {
+            self.low.value
+        } else {
+            self.low.value + EPS * self.low.value.abs().max(1.0)
+        };
+        let high = self.high.map(|h| {
+            if integral {
+                if h.inclusive {
+                    h.value.floor()
+                } else {
+                    h.value.ceil() - 1.0
+                }
+            } else if h.inclusive {
+                h.value
+            } else {
+                h.value - EPS * h.value.abs().max(1.0)
+            }
+        });
+        match high {
+            Some(h) if h < low => None,
+            _ => Some((low, high)),
+        }
+    }
+
+    /// Interval notation: `[320, 400)`, `(400, ∞)`.
+    pub fn notation(&self) -> String {
+        let l = if self.low.inclusive { '[' } else { '(' };
+        match self.high {
+            Some(h) => format!(
+                "{l}{}, {}{}",
+                fmt_num(self.low.value),
+                fmt_num(h.value),
+                if h.inclusive { ']' } else { ')' }
+            ),
+            None => format!("{l}{}, ∞)", fmt_num(self.low.value)),
+        }
+    }
+}
+
+/// A number for humans: no trailing `.0`, thousands separators.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let s = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitClass {
+    Count,
+    Percent,
+    PercentagePoints,
+    Currency,
+    Length,
+    Area,
+    Speed,
+    Duration,
+    Mass,
+    Volume,
+    Temperature,
+    Other,
+}
+
+/// A unit class plus, where it matters, the unit itself: an ISO currency code
+/// (`USD`), a length unit (`km`), a duration unit (`year`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Unit {
+    pub class: UnitClass,
+    pub code: Option<String>,
+}
+
+impl Unit {
+    pub fn count() -> Self {
+        Unit {
+            class: UnitClass::Count,
+            code: None,
+        }
+    }
+}
+
+/// A figure in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Exact source text of the hedge, number and unit: `nearly 400`,
+    /// `$3.5 billion`, `40 percent`.
+    pub text: String,
+    pub span: Span,
+    pub part: Part,
+    /// The stated value (the lower one for a range such as "300 to 400").
+    pub value: f64,
+    /// The upper stated value of a range ("between 300 and 400"), else null.
+    pub value_high: Option<f64>,
+    pub hedge: Hedge,
+    pub range: Range,
+    pub unit: Unit,
+    /// The counted thing, normalised (`arrests`, `national guard soldiers`),
+    /// or null when the extractor could not tell what is counted.
+    pub key: Option<String>,
+    /// Where the counted thing is written, when it is.
+    pub key_span: Option<Span>,
+    /// True for a change rather than a level: "another 2,000", "up 12%".
+    pub change: bool,
+    /// A time or source anchor of the clause: "in 2024", "on tuesday",
+    /// "police say".
+    pub anchor: Option<String>,
+    /// True when the figure sits inside a direct quotation.
+    pub in_quote: bool,
+    /// The sentence the figure is in.
+    pub sentence: Span,
+}
+
+impl Figure {
+    /// Whether the value counts whole things (people, arrests).
+    pub fn is_integral(&self) -> bool {
+        self.unit.class == UnitClass::Count && self.value.fract() == 0.0
+    }
+}
+
+/// A score or vote tally written "6-3": its own kind, never a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tally {
+    pub text: String,
+    pub span: Span,
+    pub part: Part,
+    pub values: Vec<u64>,
+}
+
+/// Extract figures and tallies from prose blocks. (Placeholder until the
+/// figure extractor lands.)
+pub fn extract(_source: &SourceFile, _blocks: &[Block<'_>]) -> (Vec<Figure>, Vec<Tally>) {
+    (Vec::new(), Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(lo: f64, li: bool, hi: Option<(f64, bool)>) -> Range {
+        Range {
+            low: Bound {
+                value: lo,
+                inclusive: li,
+            },
+            high: hi.map(|(value, inclusive)| Bound { value, inclusive }),
+        }
+    }
+
+    #[test]
+    fn nearly_and_over_do_not_overlap() {
+        let nearly = r(320.0, true, Some((400.0, false)));
+        let over = r(400.0, false, None);
+        assert!(!nearly.overlaps(&over, true));
+        assert!(!nearly.overlaps(&over, false));
+    }
+
+    #[test]
+    fn at_most_and_at_least_share_the_end() {
+        let at_most = r(0.0, true, Some((400.0, true)));
+        let at_least = r(400.0, true, None);
+        assert!(at_most.overlaps(&at_least, true));
+    }
+
+    #[test]
+    fn notation_reads_like_maths() {
+        assert_eq!(
+            r(320.0, true, Some((400.0, false))).notation(),
+            "[320, 400)"
+        );
+        assert_eq!(r(1200.0, false, None).notation(), "(1,200, ∞)");
+    }
+}

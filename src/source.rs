@@ -1,0 +1,203 @@
+//! Source text, byte spans and line/column positions.
+//!
+//! Every node and claim carries a [`Span`]: a byte range into the original file
+//! (always on char boundaries) plus the 1-based line and column of both ends.
+//! Columns count Unicode scalar values, not bytes. Positions are derived once
+//! from the byte offsets through a [`LineIndex`]; nothing re-searches the text.
+
+use serde::Serialize;
+
+/// A located piece of source text.
+///
+/// `start`/`end` are 0-based byte offsets (end exclusive). `line`/`column` are
+/// the 1-based position of `start`; `end_line`/`end_column` the 1-based
+/// position of `end` (i.e. one past the last character, as editors and SARIF
+/// expect for exclusive ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Span {
+    /// The byte range of this span.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Size of the blocks for which the number of chars before them is cached.
+const BLOCK: usize = 4096;
+
+/// Maps byte offsets to 1-based (line, column) in O(log lines) plus at most
+/// one block scan, so that even a 200 MB single-line file stays linear.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    /// `chars_before[i]` = number of chars in `text[..i * BLOCK]`.
+    chars_before: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_all(b'\n', bytes).map(|i| i + 1));
+        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let mut acc = 0usize;
+        for chunk in bytes.chunks(BLOCK) {
+            chars_before.push(acc);
+            acc += count_chars(chunk);
+        }
+        chars_before.push(acc);
+        LineIndex {
+            line_starts,
+            chars_before,
+        }
+    }
+
+    /// Number of chars in `text[..byte]`.
+    fn chars_to(&self, text: &[u8], byte: usize) -> usize {
+        let block = byte / BLOCK;
+        let base = self.chars_before.get(block).copied().unwrap_or(0);
+        base + count_chars(&text[block * BLOCK..byte])
+    }
+
+    /// 1-based (line, column) of a byte offset, column in Unicode scalar values.
+    pub fn position(&self, text: &str, byte: usize) -> (usize, usize) {
+        let byte = byte.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= byte);
+        let line_start = self.line_starts[line - 1];
+        let bytes = text.as_bytes();
+        let column = self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1;
+        (line, column)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    // A char starts at every byte that is not a UTF-8 continuation byte.
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter()
+        .enumerate()
+        .filter(move |(_, &b)| b == needle)
+        .map(|(i, _)| i)
+}
+
+/// One input article: its display path, its text, and a line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+    index: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let index = LineIndex::new(&text);
+        SourceFile {
+            path: path.into(),
+            text,
+            index,
+        }
+    }
+
+    /// A full [`Span`] for the byte range `start..end`.
+    ///
+    /// Offsets are clamped to the text and moved back onto char boundaries, so
+    /// the result always slices safely.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let start = floor_char_boundary(&self.text, start.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, end.clamp(start, self.text.len()));
+        let (line, column) = self.index.position(&self.text, start);
+        let (end_line, end_column) = self.index.position(&self.text, end);
+        Span {
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// The exact source text at a span.
+    pub fn slice(&self, span: &Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        &self.index
+    }
+}
+
+/// The largest char boundary `<= i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_chars_not_bytes() {
+        let src = SourceFile::new("t", "ab\n“x” y\nz");
+        let y = src.text.find('y').unwrap();
+        let span = src.span(y, y + 1);
+        assert_eq!((span.line, span.column), (2, 5));
+        assert_eq!((span.end_line, span.end_column), (2, 6));
+        assert_eq!(src.slice(&span), "y");
+    }
+
+    #[test]
+    fn spans_snap_to_char_boundaries() {
+        let src = SourceFile::new("t", "“x”");
+        let span = src.span(1, 5);
+        assert_eq!(span.start, 0);
+        assert!(src.text.is_char_boundary(span.end));
+    }
+
+    #[test]
+    fn long_single_line_columns_cross_blocks() {
+        let text = "é".repeat(5000) + "x";
+        let src = SourceFile::new("t", text.clone());
+        let x = text.len() - 1;
+        assert_eq!(src.span(x, x + 1).column, 5001);
+    }
+}
