@@ -1,0 +1,71 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use newslint::{Finding, SourceFile};
+
+/// The repository's fixtures folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Load a fixture as a source file whose path is relative to the repo root.
+pub fn load(rel: &str) -> SourceFile {
+    let path = fixtures().join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read fixture {}: {e}", path.display()));
+    SourceFile::new(format!("fixtures/{rel}"), text)
+}
+
+/// Every `*.txt` / `*.md` file directly in a fixtures sub-folder, sorted.
+pub fn fixture_files(dir: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(fixtures().join(dir))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".txt") || n.ends_with(".md"))
+                .map(|n| format!("{dir}/{n}"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Parse, extract and check a source with default settings.
+pub fn check(source: &SourceFile) -> Vec<Finding> {
+    let article = newslint::parse(source);
+    let claims = newslint::extract(source, &article);
+    newslint::check(source, &article, &claims)
+}
+
+/// A compact, renderer-independent description of findings for snapshots:
+/// one block per finding, one line per side with line:col and exact text.
+pub fn describe(source: &SourceFile, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&format!(
+            "{} {} {}: {}\n",
+            f.code, f.rule, f.severity, f.message
+        ));
+        for l in &f.labels {
+            out.push_str(&format!(
+                "  {}:{}-{}:{} [{}] {}: {:?}\n",
+                l.span.line,
+                l.span.column,
+                l.span.end_line,
+                l.span.end_column,
+                l.part,
+                l.role,
+                source.slice(&l.span)
+            ));
+        }
+        if let Some(h) = &f.help {
+            out.push_str(&format!("  help: {h}\n"));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(no findings)\n");
+    }
+    out
+}
