@@ -19,7 +19,7 @@
 //! entries already matched is a duplicate: reported, but neither a hit nor a
 //! false finding. A finding that matches no entry is a false finding.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -126,6 +126,8 @@ struct Outcome {
     missed: Vec<String>,
     /// Descriptions of findings that matched no entry.
     false_findings: Vec<String>,
+    /// Per rule code: (expected, matched, false).
+    per_code: BTreeMap<String, (usize, usize, usize)>,
 }
 
 /// Match findings to expected entries. Each finding takes the first entry it
@@ -149,12 +151,17 @@ fn score(expected: &[Expected], found: &[Found]) -> Outcome {
             Some(&i) => {
                 taken[i] = true;
                 out.matched += 1;
+                out.per_code.entry(f.code.clone()).or_default().1 += 1;
             }
             None if !candidates.is_empty() => out.duplicates += 1,
-            None => out.false_findings.push(f.text.clone()),
+            None => {
+                out.false_findings.push(f.text.clone());
+                out.per_code.entry(f.code.clone()).or_default().2 += 1;
+            }
         }
     }
     for (e, t) in expected.iter().zip(&taken) {
+        out.per_code.entry(e.code.clone()).or_default().0 += 1;
         if !t {
             out.missed
                 .push(format!("{} {:?} {}", e.code, e.lines, e.note.as_str()));
@@ -211,6 +218,12 @@ fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
         total.duplicates += o.duplicates;
         total.missed.extend(o.missed);
         total.false_findings.extend(o.false_findings);
+        for (code, (e, m, f)) in o.per_code {
+            let t = total.per_code.entry(code).or_default();
+            t.0 += e;
+            t.1 += m;
+            t.2 += f;
+        }
     }
     let articles = labels.len().max(1) as f64;
     let recall = if total.expected == 0 {
@@ -242,6 +255,16 @@ fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
         labels.len()
     );
     report.push_str(&table);
+    report
+        .push_str("\n| rule | expected | matched | recall | false |\n|---|---:|---:|---:|---:|\n");
+    for (code, (e, m, f)) in &total.per_code {
+        let r = if *e == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.0}%", *m as f64 * 100.0 / *e as f64)
+        };
+        let _ = writeln!(report, "| {code} | {e} | {m} | {r} | {f} |");
+    }
     if !details.is_empty() {
         report.push_str("\n## Missed and false findings\n\n");
         report.push_str(&details);
@@ -370,6 +393,9 @@ mod matching {
         assert_eq!(o.false_findings.len(), 1);
         assert_eq!(o.missed.len(), 1);
         assert!(o.missed[0].starts_with("ART003"));
+        assert_eq!(o.per_code.get("NUM001"), Some(&(1, 1, 0)));
+        assert_eq!(o.per_code.get("ART003"), Some(&(1, 0, 0)));
+        assert_eq!(o.per_code.get("PER001"), Some(&(0, 0, 1)));
     }
 
     #[test]
