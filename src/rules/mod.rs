@@ -5,6 +5,10 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
+pub mod date_mismatch;
+pub mod name_mismatch;
+pub mod quote_mismatch;
+
 use serde::Serialize;
 
 use crate::article::Article;
@@ -109,7 +113,11 @@ macro_rules! declare_rule {
 }
 
 /// Every rule, in code order. Registering a rule is one line here.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &quote_mismatch::QuoteMismatch,
+    &name_mismatch::NameMismatch,
+    &date_mismatch::DateMismatch,
+];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),
 /// case-insensitively.
