@@ -516,6 +516,13 @@ fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
             return None;
         }
         // A lower-case modifier belongs to the key ("emergency meeting").
+        const NOT_MODIFIERS: &[&str] = &[
+            "may", "will", "would", "can", "could", "should", "might", "must", "to", "and", "or",
+            "of", "for", "in", "at", "on", "by", "with", "held", "was", "is",
+        ];
+        if NOT_MODIFIERS.contains(&w1l.as_str()) {
+            return None;
+        }
         if w1.chars().all(|c| c.is_ascii_lowercase()) && !w1.is_empty() {
             key = format!("{w1l} {ev}");
         }

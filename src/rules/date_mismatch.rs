@@ -63,12 +63,11 @@ impl Rule for DateMismatch {
             .filter(|d| d.event.is_some() && d.kind != DateKind::Relative)
             .take(MAX_EVENT_DATES)
             .collect();
+        // Each later mention of an event against its first dated mention.
         for (j, b) in evented.iter().enumerate() {
-            for a in &evented[..j] {
-                if let Some(f) = event_conflict(a, b) {
-                    out.push(f);
-                    break;
-                }
+            let first = evented[..j].iter().find(|a| a.event == b.event);
+            if let Some(f) = first.and_then(|a| event_conflict(a, b)) {
+                out.push(f);
             }
         }
     }
@@ -132,7 +131,7 @@ fn wrong_weekday(d: &DateMention) -> Option<Finding> {
         .label(
             d.span,
             d.part,
-            format!("{} says {}{inferred}", d.part.role(), said.name()),
+            format!("{} {}{inferred}", d.part.role(), said.name()),
         )
         .help("correct the weekday or the date"),
     )
@@ -172,7 +171,10 @@ fn event_conflict(a: &DateMention, b: &DateMention) -> Option<Finding> {
     if ev.ends_with('s') && !ev.ends_with("ss") {
         return None;
     }
-    if a.span.line == b.span.line && a.part == b.part && b.span.start.saturating_sub(a.span.end) < 80 {
+    if a.span.line == b.span.line
+        && a.part == b.part
+        && b.span.start.saturating_sub(a.span.end) < 80
+    {
         // "the hearing on June 3 and on June 5": one sentence listing days.
         return None;
     }
