@@ -344,7 +344,8 @@ impl<'a> Parser<'a> {
         if first.1 - first.0 <= 20 {
             if let Some(m) = NUMBER_CELL.captures(first_text).and_then(|c| c.get(1)) {
                 let number = (first.0 + m.start(), first.0 + m.end());
-                let text = nonempty.next()?;
+                // A number with no text is kept so it can be noted.
+                let text = nonempty.next().unwrap_or((number.1, number.1));
                 return Some(RawEntry {
                     number: Some(number),
                     text,
@@ -400,6 +401,14 @@ impl<'a> Parser<'a> {
         let mut prev: Option<u32> = None;
         for (i, e) in raw.iter().enumerate() {
             if e.text.0 >= e.text.1 {
+                let at = e.number.unwrap_or(e.text);
+                let number = self.slice(at).to_string();
+                self.note(
+                    NoteKind::MalformedTableRow,
+                    format!("{what} row `{number}` has no text"),
+                    at,
+                    None,
+                );
                 continue;
             }
             let number = e

@@ -2,4 +2,5 @@
 
 mod common;
 mod parse;
+mod parse_props;
 mod rules;
