@@ -2,4 +2,6 @@
 
 mod common;
 mod entities;
+mod parse;
+mod parse_props;
 mod rules;
