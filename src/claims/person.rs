@@ -485,6 +485,8 @@ struct Cand {
     /// Name words (display form, periods kept for initials).
     words: Vec<String>,
     span: Span,
+    /// The exact source text at `span`.
+    text: String,
     part: Part,
     titles: Vec<Title>,
     /// Person evidence other than a title (speech verb, appositive).
@@ -508,6 +510,10 @@ struct BlockCx<'a> {
 impl BlockCx<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         self.source.span(self.base + start, self.base + end)
+    }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.source.slice(&self.span(start, end)).to_string()
     }
 }
 
@@ -656,6 +662,7 @@ fn run(
                 .map(|t| t.word.to_string())
                 .collect(),
             span: cx.span(toks[i].start, toks[i + len - 1].end),
+            text: cx.slice(toks[i].start, toks[i + len - 1].end),
             part: cx.part,
             titles: vec![],
             evidence: false,
@@ -757,6 +764,7 @@ fn run(
             kind,
             words: name.iter().map(|t| t.word.to_string()).collect(),
             span: cx.span(name[0].start, last.end),
+            text: cx.slice(name[0].start, last.end),
             part: cx.part,
             titles,
             evidence,
@@ -778,6 +786,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
         kind: None,
         words: vec![t.word.to_string()],
         span: cx.span(t.start, t.end),
+        text: cx.slice(t.start, t.end),
         part: cx.part,
         titles: vec![],
         evidence: false,
@@ -976,7 +985,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         if let Some(e) = entities.get_mut(id) {
             e.titles.extend(c.titles.iter().cloned());
             e.mentions.push(Mention {
-                text: c.words.join(" "),
+                text: c.text.clone(),
                 span: c.span,
                 part: c.part,
             });
@@ -1061,7 +1070,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
                 if let Some(e) = entities.get_mut(id) {
                     e.titles.extend(c.titles.iter().cloned());
                     e.mentions.push(Mention {
-                        text: c.words.join(" "),
+                        text: c.text.clone(),
                         span: c.span,
                         part: c.part,
                     });

@@ -406,3 +406,41 @@ fn entity_quote_and_date_claims_of_fixtures() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any text: no panic, every quote, mention, title and date span in
+    /// bounds and on char boundaries.
+    #[test]
+    fn entity_quote_and_date_spans_stay_on_char_boundaries(
+        text in "(Mayor |Karen |Bass|Ms\\. |Gov\\. |June 11, |Wednesday|, |“|”|\"|é|\n|said |He |the |of |Park |2025|Dec\\. 2|[a-zA-Z’. ]{0,6}){0,60}"
+    ) {
+        let (source, claims) = claims_of(&text);
+        let ok = |s: &newslint::Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        for q in &claims.quotes {
+            proptest::prop_assert!(ok(&q.span) && ok(&q.outer));
+            if let Some(s) = &q.speaker_span {
+                proptest::prop_assert!(ok(s));
+            }
+        }
+        for e in &claims.entities {
+            for m in &e.mentions {
+                proptest::prop_assert!(ok(&m.span));
+                proptest::prop_assert_eq!(source.slice(&m.span), m.text.as_str());
+            }
+            for t in &e.titles {
+                proptest::prop_assert!(ok(&t.span));
+            }
+        }
+        for d in &claims.dates {
+            proptest::prop_assert!(ok(&d.span));
+        }
+        let _ = check(&source);
+    }
+}
