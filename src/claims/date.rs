@@ -451,7 +451,6 @@ const OTHER_OCCURRENCE: &[&str] = &[
     "follow-up",
     "subsequent",
     "similar",
-    "final",
     "upcoming",
     "last",
     "each",
@@ -531,7 +530,10 @@ fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
     if OTHER_OCCURRENCE.contains(&det.as_str()) {
         return None;
     }
-    let definite = DEFINITE.contains(&det.as_str())
+    // "final vote", "closing ceremony": one of a kind.
+    let unique = key.starts_with("final ") || key.starts_with("closing ");
+    let definite = unique
+        || DEFINITE.contains(&det.as_str())
         || det.ends_with(['\'', '\u{2019}'])
         || det.ends_with("'s")
         || det.ends_with("\u{2019}s")

@@ -646,15 +646,24 @@ fn run(
     let mut place_prefix = None;
     for len in (1..=3.min(j - i)).rev() {
         let joined_words = words[..len].join(" ");
-        if (PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive)
-            && i + len < j
-            && match_title(&words[len..]).is_some()
-        {
-            place_prefix = Some(len);
+        let place = PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive;
+        // "County Supervisor Janet Moore", "Finance Director Tom Whitaker":
+        // a qualifier before a title that is followed by a name.
+        let qualifier = !place
+            && !is_title_word(&words[0])
+            && !["former", "acting", "interim", "late", "retired"].contains(&words[0].as_str())
+            && match_title(&words[len..]).is_some_and(|(_, n, _)| {
+                i + len + n < j && toks[i + len + n].cap && !is_title_word(&words[len + n])
+            });
+        if (place || qualifier) && i + len < j && match_title(&words[len..]).is_some() {
+            place_prefix = Some((len, place));
             break;
         }
     }
-    if let Some(len) = place_prefix {
+    if let Some((len, false)) = place_prefix {
+        k = i + len;
+    }
+    if let Some((len, true)) = place_prefix {
         out.push(Cand {
             kind: Some(EntityKind::Place),
             words: toks[i..i + len]
