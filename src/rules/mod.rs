@@ -8,6 +8,9 @@
 pub mod figures;
 pub mod quantity_conflict;
 pub mod unsupported_quantity;
+pub mod date_mismatch;
+pub mod name_mismatch;
+pub mod quote_mismatch;
 
 use serde::Serialize;
 
@@ -116,6 +119,9 @@ macro_rules! declare_rule {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_conflict::QuantityConflict,
     &unsupported_quantity::UnsupportedQuantity,
+    &quote_mismatch::QuoteMismatch,
+    &name_mismatch::NameMismatch,
+    &date_mismatch::DateMismatch,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),

@@ -2,4 +2,7 @@
 
 mod common;
 mod eval;
+mod entities;
+mod parse;
+mod parse_props;
 mod rules;
