@@ -5,6 +5,11 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
+pub mod empty_section;
+pub mod numbering;
+pub mod outline_mismatch;
+pub mod unanswered_question;
+
 use serde::Serialize;
 
 use crate::article::Article;
@@ -109,7 +114,12 @@ macro_rules! declare_rule {
 }
 
 /// Every rule, in code order. Registering a rule is one line here.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &outline_mismatch::OutlineMismatch,
+    &numbering::Numbering,
+    &unanswered_question::UnansweredQuestion,
+    &empty_section::EmptySection,
+];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),
 /// case-insensitively.
