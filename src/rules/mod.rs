@@ -11,6 +11,10 @@ pub mod unsupported_quantity;
 pub mod date_mismatch;
 pub mod name_mismatch;
 pub mod quote_mismatch;
+pub mod empty_section;
+pub mod numbering;
+pub mod outline_mismatch;
+pub mod unanswered_question;
 
 use serde::Serialize;
 
@@ -122,6 +126,10 @@ pub static RULES: &[&dyn Rule] = &[
     &quote_mismatch::QuoteMismatch,
     &name_mismatch::NameMismatch,
     &date_mismatch::DateMismatch,
+    &outline_mismatch::OutlineMismatch,
+    &numbering::Numbering,
+    &unanswered_question::UnansweredQuestion,
+    &empty_section::EmptySection,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),
