@@ -483,25 +483,39 @@ fn repeated_hedges_stay_linear() {
     assert_eq!(figs(&digits).len(), 20_000);
 }
 
+/// Snapshot the figures of every `fixtures/claims/figures_*.txt`, read as
+/// one block of prose (independent of the article parser).
 #[test]
 fn fixtures_figures_snapshot() {
-    for rel in common::fixture_files("claims") {
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        if !name.starts_with("figures_") {
-            continue;
-        }
+    let files: Vec<String> = common::fixture_files("claims")
+        .into_iter()
+        .filter(|rel| {
+            rel.rsplit('/')
+                .next()
+                .is_some_and(|n| n.starts_with("figures_"))
+        })
+        .collect();
+    assert!(files.len() >= 2, "figure fixtures missing: {files:?}");
+    for rel in files {
+        let name = rel
+            .rsplit('/')
+            .next()
+            .unwrap_or(&rel)
+            .trim_end_matches(".txt")
+            .to_string();
         let source = common::load(&rel);
-        let article = newslint::parse(&source);
-        let claims = newslint::extract(&source, &article);
+        let (figures, tallies) = extract_text(&source.text);
         let mut out = String::new();
-        for f in &claims.figures {
+        for f in &figures {
             out.push_str(&format!(
-                "{}:{} [{}] {:?} value={} hedge={:?} range={} unit={:?}{} key={:?}{}{}\n",
+                "{}:{} {:?} value={}{} hedge={:?} range={} unit={:?}{} key={:?}{}{}\n",
                 f.span.line,
                 f.span.column,
-                f.part,
                 f.text,
                 quantity::fmt_num(f.value),
+                f.value_high
+                    .map(|h| format!("..{}", quantity::fmt_num(h)))
+                    .unwrap_or_default(),
                 f.hedge,
                 f.range.notation(),
                 f.unit.class,
@@ -518,12 +532,54 @@ fn fixtures_figures_snapshot() {
                     .unwrap_or_default(),
             ));
         }
-        for t in &claims.tallies {
+        for t in &tallies {
             out.push_str(&format!(
                 "{}:{} tally {:?} {:?}\n",
                 t.span.line, t.span.column, t.text, t.values
             ));
         }
-        insta::assert_snapshot!(name.trim_end_matches(".txt").to_string(), out);
+        insta::assert_snapshot!(name, out);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// No input makes the extractor panic, and every span it returns lies on
+    /// char boundaries inside the text.
+    #[test]
+    fn extraction_never_panics_and_spans_stay_in_bounds(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "over", "nearly", "400", "2,000", "1.2", "million", "$", "€", "£", "%", "-", "–",
+                "to", "and", "between", "a", "third", "of", "one", "in", "four", "twenty", "-five",
+                "hundred", "dozens", "people", "were", "arrested", ":", "/", "(", ")", "“", "é", "6-3",
+                "\u{a0}", "\n\n", ".", ",", "June", "10", "2025", "year", "-old", "k", "bn", "per cent",
+            ]),
+            0..40,
+        ),
+        glue in proptest::collection::vec(proptest::bool::ANY, 40),
+    ) {
+        let mut text = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if glue.get(i).copied().unwrap_or(false) {
+                text.push(' ');
+            }
+            text.push_str(p);
+        }
+        let src = SourceFile::new("p", text.clone());
+        let (figures, tallies) = extract_text(&text);
+        for f in &figures {
+            proptest::prop_assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            proptest::prop_assert_eq!(src.slice(&f.span), f.text.as_str());
+            proptest::prop_assert!(f.sentence.end <= text.len() && text.is_char_boundary(f.sentence.start) && text.is_char_boundary(f.sentence.end));
+            if let Some(k) = f.key_span {
+                proptest::prop_assert!(k.end <= text.len() && text.is_char_boundary(k.start) && text.is_char_boundary(k.end));
+            }
+            proptest::prop_assert!(f.range.low.value.is_finite());
+        }
+        for t in &tallies {
+            proptest::prop_assert!(t.span.end <= text.len() && text.is_char_boundary(t.span.start));
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lex;
+use super::number::NumKind;
 use super::scan::Found;
 use super::tokens::{Kind, Tok};
 use super::{Figure, UnitClass};
@@ -89,6 +90,7 @@ pub fn after(toks: &[Tok], f: &Found) -> Option<KeyHit> {
     let mut p = f.key_from;
     match f.class {
         UnitClass::Count => {}
+        UnitClass::Percent if f.kind == NumKind::Share => {}
         UnitClass::Percent | UnitClass::PercentagePoints => {
             // "40 percent of voters"
             if lower(toks, p) != "of" {
@@ -96,9 +98,17 @@ pub fn after(toks: &[Tok], f: &Found) -> Option<KeyHit> {
             }
         }
         UnitClass::Currency => {
-            // "$48 million in aid", "a $3.5 billion budget"
+            // "$48 million in aid", "a $3.5 billion budget"; a noun right
+            // after an amount is often a verb ("$5 million funds ...").
+            let det = f.start > 0
+                && matches!(
+                    lower(toks, f.start - 1),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her"
+                );
             if lower(toks, p) == "in" {
                 p += 1;
+            } else if !det {
+                return None;
             }
         }
         _ => return None,

@@ -304,7 +304,14 @@ fn extract_block(
                     (h.end > h.start).then(|| source.span(abs(s.start), abs(e.end)))
                 });
                 let (value, value_high) = rescale(f.value, f.value_high);
-                let range = range_of(f.hedge, value, value_high, f.vague);
+                let mut range = range_of(f.hedge, value, value_high, f.vague);
+                if matches!(f.kind, number::NumKind::Share | number::NumKind::Fraction)
+                    && f.hedge == Hedge::None
+                {
+                    // "a third", "half of": approximate shares, read like a
+                    // round number (±10%).
+                    range = Range::closed(value * 0.9, value * 1.1);
+                }
                 figures.push(Figure {
                     text: source.slice(&span).to_string(),
                     span,

@@ -773,6 +773,17 @@ fn one_counts(toks: &[Tok], num: &Num) -> bool {
             | "someone"
             | "anyone"
             | "little"
+            | "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+            | "another"
+            | "other"
+            | "only"
+            | "new"
+            | "old"
+            | "same"
     ) {
         return false;
     }
