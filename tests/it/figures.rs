@@ -583,3 +583,21 @@ proptest::proptest! {
         }
     }
 }
+
+/// Rough extraction throughput on the figure fixtures repeated to ~2 MB.
+/// Ignored by default; run with `--ignored --nocapture`. Prints, never asserts.
+#[test]
+#[ignore]
+fn extraction_throughput() {
+    let base = std::fs::read_to_string(common::fixtures().join("claims/figures_forms.txt"))
+        .unwrap_or_default();
+    let text = base.repeat((2_000_000 / base.len().max(1)).max(1));
+    let t = std::time::Instant::now();
+    let n = figs(&text).len();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
+        text.len() as f64 / 1e6,
+        text.len() as f64 / 1e6 / secs
+    );
+}

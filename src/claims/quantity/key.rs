@@ -506,9 +506,16 @@ pub fn anchor_for(
         text.get(lo..hi)
             .is_some_and(|between| !between.contains(';'))
     };
+    // Anchors are sorted by start: look only at this sentence's.
+    let first = anchors.partition_point(|a| a.start < sentence.start);
+    let in_sentence = anchors
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|a| a.start < sentence.end);
     let pick = |source: bool| {
-        anchors
-            .iter()
+        in_sentence
+            .clone()
             .filter(|a| a.source == source && a.start >= sentence.start && a.end <= sentence.end)
             .filter(|a| clause_ok(a))
             .min_by_key(|a| {

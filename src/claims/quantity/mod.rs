@@ -274,6 +274,8 @@ fn extract_block(
     let mut i = 0;
     let mut floor = 0;
     let mut sent_ix = 0;
+    // Spans cost a line lookup; figures of one sentence share its span.
+    let mut sent_cache: Option<(std::ops::Range<usize>, Span)> = None;
     while i < toks.len() {
         match scan::at(&toks, i, floor) {
             scan::Outcome::Figure(f) => {
@@ -329,7 +331,14 @@ fn extract_block(
                     change,
                     anchor,
                     in_quote: false,
-                    sentence: source.span(abs(sent.start), abs(sent.end)),
+                    sentence: match &sent_cache {
+                        Some((r, sp)) if *r == sent => *sp,
+                        _ => {
+                            let sp = source.span(abs(sent.start), abs(sent.end));
+                            sent_cache = Some((sent.clone(), sp));
+                            sp
+                        }
+                    },
                 });
                 floor = f.end;
                 i = f.end.max(i + 1);
