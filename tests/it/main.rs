@@ -5,4 +5,6 @@ mod eval;
 mod entities;
 mod parse;
 mod parse_props;
+mod conformance;
+mod figures;
 mod rules;
