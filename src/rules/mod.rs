@@ -5,16 +5,16 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
-pub mod figures;
-pub mod quantity_conflict;
-pub mod unsupported_quantity;
 pub mod date_mismatch;
-pub mod name_mismatch;
-pub mod quote_mismatch;
 pub mod empty_section;
+pub mod figures;
+pub mod name_mismatch;
 pub mod numbering;
 pub mod outline_mismatch;
+pub mod quantity_conflict;
+pub mod quote_mismatch;
 pub mod unanswered_question;
+pub mod unsupported_quantity;
 
 use serde::Serialize;
 

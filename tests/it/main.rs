@@ -1,10 +1,10 @@
 //! The integration tests: one binary, one module per area.
 
 mod common;
-mod eval;
+mod conformance;
 mod entities;
+mod eval;
+mod figures;
 mod parse;
 mod parse_props;
-mod conformance;
-mod figures;
 mod rules;
