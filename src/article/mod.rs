@@ -163,7 +163,8 @@ impl Part {
     pub fn role(&self) -> &'static str {
         match self {
             Part::Headline => "headline says",
-            Part::Lede | Part::Section(_) => "body says",
+            Part::Lede => "lede says",
+            Part::Section(_) => "body says",
             Part::Outline(_) => "outline says",
             Part::SectionHeading(_) => "heading says",
             Part::KeyPoint(_) => "key point says",

@@ -5,6 +5,10 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
+pub mod figures;
+pub mod quantity_conflict;
+pub mod unsupported_quantity;
+
 use serde::Serialize;
 
 use crate::article::Article;
@@ -109,7 +113,10 @@ macro_rules! declare_rule {
 }
 
 /// Every rule, in code order. Registering a rule is one line here.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &quantity_conflict::QuantityConflict,
+    &unsupported_quantity::UnsupportedQuantity,
+];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),
 /// case-insensitively.
