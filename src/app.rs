@@ -174,9 +174,8 @@ fn rules(args: &RulesArgs) -> anyhow::Result<u8> {
 
 /// The README's rule table.
 pub fn rules_markdown(rules: &[RuleInfo]) -> String {
-    let mut out = String::from(
-        "| code | name | category | default | summary |\n|---|---|---|---|---|\n",
-    );
+    let mut out =
+        String::from("| code | name | category | default | summary |\n|---|---|---|---|---|\n");
     for r in rules {
         let sev = r.default_severity.map_or("off", |s| s.as_str());
         out.push_str(&format!(
@@ -732,13 +731,12 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let keep_source = render::needs_source(args.format);
     let max_bytes = args.max_bytes;
 
-    let progress = (!args.quiet && inputs.len() > 1 && io::stderr().is_terminal()).then(|| {
-        Progress {
+    let progress =
+        (!args.quiet && inputs.len() > 1 && io::stderr().is_terminal()).then(|| Progress {
             total: inputs.len(),
             done: AtomicUsize::new(0),
             last: std::sync::Mutex::new(Instant::now()),
-        }
-    });
+        });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()

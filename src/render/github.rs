@@ -10,7 +10,9 @@ use crate::report::Report;
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a property value (`file=`, `title=`).

@@ -58,31 +58,37 @@ fn write_finding(
         .map(|l| format!("{} ({})", l.role, l.section))
         .collect();
     let mut message: Message<'_> = level(finding.severity).title(&title).id(&finding.code);
-    match file.source.as_deref().and_then(|t| excerpt(t, finding)) {
-        Some((offset, text, line_start)) => {
-            let mut snippet = Snippet::source(text)
-                .line_start(line_start)
-                .origin(&file.path)
-                .fold(true);
-            for (i, (l, label)) in finding.locations.iter().zip(&labels).enumerate() {
-                let lvl = if i == 0 {
-                    level(finding.severity)
-                } else {
-                    Level::Info
-                };
-                let range = l.start.saturating_sub(offset)..l.end.saturating_sub(offset);
-                snippet = snippet.annotation(lvl.span(range).label(label));
-            }
-            message = message.snippet(snippet);
+    // Without source text the places are named in footers instead.
+    if let Some((offset, text, line_start)) =
+        file.source.as_deref().and_then(|t| excerpt(t, finding))
+    {
+        let mut snippet = Snippet::source(text)
+            .line_start(line_start)
+            .origin(&file.path)
+            .fold(true);
+        for (i, (l, label)) in finding.locations.iter().zip(&labels).enumerate() {
+            // Primary side `^^^` (red for errors), other sides `---`;
+            // these two levels print their labels without a prefix.
+            let lvl = if i == 0 && finding.severity == Severity::Error {
+                Level::Error
+            } else {
+                Level::Warning
+            };
+            let range = l.start.saturating_sub(offset)..l.end.saturating_sub(offset);
+            snippet = snippet.annotation(lvl.span(range).label(label));
         }
-        // No source text: the places are named in footers instead.
-        None => {}
+        message = message.snippet(snippet);
     }
     let places: Vec<String> = if file.source.is_none() {
         finding
             .locations
             .iter()
-            .map(|l| format!("{}:{}:{}: {}: `{}`", l.path, l.line, l.column, l.role, l.text))
+            .map(|l| {
+                format!(
+                    "{}:{}:{}: {}: `{}`",
+                    l.path, l.line, l.column, l.role, l.text
+                )
+            })
             .collect()
     } else {
         Vec::new()

@@ -30,14 +30,31 @@ struct SummaryLine<'a> {
 pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         if let Some(error) = &file.error {
-            line(out, &ErrorLine { path: &file.path, error })?;
+            line(
+                out,
+                &ErrorLine {
+                    path: &file.path,
+                    error,
+                },
+            )?;
         }
         for finding in &file.findings {
-            line(out, &FindingLine { path: &file.path, finding })?;
+            line(
+                out,
+                &FindingLine {
+                    path: &file.path,
+                    finding,
+                },
+            )?;
         }
     }
     if opts.summary {
-        line(out, &SummaryLine { summary: &report.summary })?;
+        line(
+            out,
+            &SummaryLine {
+                summary: &report.summary,
+            },
+        )?;
     }
     Ok(())
 }

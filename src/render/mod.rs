@@ -37,7 +37,12 @@ pub struct Options {
 }
 
 /// Write `report` in `format` to `out`.
-pub fn render(format: Format, report: &Report, opts: Options, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    report: &Report,
+    opts: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => human::render(report, opts, out),
         Format::Json => json::render(report, out),
