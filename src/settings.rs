@@ -274,15 +274,22 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 /// Parse a config file's text; errors name `origin` and the key.
 pub fn parse_config(origin: &str, text: &str) -> Result<ConfigFile, ConfigError> {
     toml::from_str(text).map_err(|e| {
-        let msg = e.message();
+        let msg = e.message().trim().replace('\n', "; ");
+        // Name the line and quote it, so the key is visible in one line.
         let at = e
             .span()
             .map(|s| {
-                let line = text.get(..s.start).map_or(0, |t| t.matches('\n').count()) + 1;
-                format!(" (line {line})")
+                let start = s.start.min(text.len());
+                let line_no = text.get(..start).map_or(0, |t| t.matches('\n').count()) + 1;
+                let line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+                if line.is_empty() {
+                    format!(" line {line_no}")
+                } else {
+                    format!(" line {line_no} `{line}`")
+                }
             })
             .unwrap_or_default();
-        ConfigError(format!("{origin}{at}: {msg}"))
+        ConfigError(format!("{origin}:{at}: {msg}"))
     })
 }
 

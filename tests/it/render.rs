@@ -307,3 +307,13 @@ fn github_escaping_follows_the_runner_rules() {
     // `%` is escaped first, so an escape sequence in the input stays literal.
     assert_eq!(github::escape_data("%0A"), "%250A");
 }
+
+/// Writes the shared report's SARIF to `$NEWSLINT_SARIF_OUT` so that
+/// `.ci/sarif-validate.sh` can run Microsoft's validator on findings with
+/// several sides (the fixtures alone may have none).
+#[test]
+fn sarif_of_the_shared_report_is_written_for_validation() {
+    if let Some(path) = std::env::var_os("NEWSLINT_SARIF_OUT") {
+        std::fs::write(path, rendered(Format::Sarif, false)).expect("write SARIF");
+    }
+}
