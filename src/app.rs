@@ -65,13 +65,13 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Parse(args) => {
-            let source = read_source(&args.file, None, DEFAULT_MAX_BYTES)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             print_json(&article, &args)?;
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {
-            let source = read_source(&args.file, None, DEFAULT_MAX_BYTES)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             let claims = crate::extract(&source, &article);
             print_json(&claims, &args)?;
@@ -411,6 +411,24 @@ fn read_ndjson(path: &Path, stdin_name: &str, out: &mut Vec<Input>) {
 
 // ---------------------------------------------------------------- reading
 
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Inputs larger than this are refused.
+    pub max_bytes: u64,
+    /// Decode invalid UTF-8 with replacement characters instead of refusing.
+    pub lossy: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+        }
+    }
+}
+
 /// Why an input could not be read.
 #[derive(Debug)]
 pub struct InputError {
@@ -432,8 +450,9 @@ impl std::error::Error for InputError {}
 pub fn read_source(
     path: &Path,
     stdin_name: Option<&str>,
-    max_bytes: u64,
-) -> Result<SourceFile, InputError> {
+    opts: ReadOptions,
+) -> Result<(SourceFile, Option<String>), InputError> {
+    let max_bytes = opts.max_bytes;
     let is_stdin = path == Path::new("-");
     let display = if is_stdin {
         stdin_name.unwrap_or("<stdin>").to_string()
@@ -457,8 +476,8 @@ pub fn read_source(
     } else {
         read_bytes(path, max_bytes).map_err(err)?
     };
-    let text = decode(bytes).map_err(err)?;
-    Ok(SourceFile::new(display, text))
+    let (text, notice) = decode_with(bytes, opts.lossy).map_err(err)?;
+    Ok((SourceFile::new(display, text), notice))
 }
 
 fn too_big(max: u64) -> String {
@@ -501,6 +520,12 @@ fn io_reason(e: &io::Error) -> String {
 /// Bytes → text, or a reason: UTF-16, binary (NUL byte), invalid UTF-8 (with
 /// the first bad byte's offset), empty or whitespace only.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    decode_with(bytes, false).map(|(text, _)| text)
+}
+
+/// [`decode`], optionally replacing invalid UTF-8; the second value says
+/// when that happened.
+pub fn decode_with(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String>), String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("looks like UTF-16 (byte-order mark); convert it to UTF-8".into());
     }
@@ -509,17 +534,28 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
             "looks like a binary file (NUL byte at offset {at})"
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("not valid UTF-8 (first bad byte at offset {at})")
-    })?;
+    let (text, notice) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let reason = format!("not valid UTF-8 (first bad byte at offset {at})");
+            if !lossy {
+                return Err(reason);
+            }
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                text,
+                Some(format!("{reason}; decoded with replacement characters (--lossy), so offsets after it may differ from the file")),
+            )
+        }
+    };
     if text.is_empty() {
         return Err("empty file".into());
     }
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err("contains only whitespace".into());
     }
-    Ok(text)
+    Ok((text, notice))
 }
 
 // ---------------------------------------------------------------- check
@@ -543,20 +579,20 @@ fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> 
     report
 }
 
-fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64) -> FileReport {
-    let source = match input {
+fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOptions) -> FileReport {
+    let read = match input {
         Input::Failed { path, reason } => return FileReport::unreadable(path, reason),
-        Input::File(p) => read_source(p, None, max_bytes),
-        Input::Stdin(name) => read_source(Path::new("-"), Some(name), max_bytes),
+        Input::File(p) => read_source(p, None, opts),
+        Input::Stdin(name) => read_source(Path::new("-"), Some(name), opts),
         Input::Text { id, text } => {
-            if text.len() as u64 > max_bytes {
+            if text.len() as u64 > opts.max_bytes {
                 Err(InputError {
                     path: id.clone(),
-                    reason: too_big(max_bytes),
+                    reason: too_big(opts.max_bytes),
                 })
             } else {
                 decode(text.clone().into_bytes())
-                    .map(|t| SourceFile::new(id.clone(), t))
+                    .map(|t| (SourceFile::new(id.clone(), t), None))
                     .map_err(|reason| InputError {
                         path: id.clone(),
                         reason,
@@ -564,12 +600,12 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64
             }
         }
     };
-    let source = match source {
+    let (source, notice) = match read {
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
     // A bug in one rule must not lose the other files' results.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         check_source(&source, settings, keep_source)
     }))
     .unwrap_or_else(|_| {
@@ -577,7 +613,9 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64
             source.path.clone(),
             "internal error while checking (please report this file)",
         )
-    })
+    });
+    report.notice = notice;
+    report
 }
 
 /// Progress on stderr, redrawn at most every 100 ms.
@@ -669,8 +707,34 @@ impl Baseline {
     }
 }
 
+/// Temporary files being written, removed by the interrupt handler.
+static PENDING_TEMP: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On SIGINT/SIGTERM: remove any half-written temporary file and exit 130.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING_TEMP.lock() {
+            for p in pending.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!("\nnewslint: interrupted");
+        std::process::exit(130);
+    });
+}
+
+fn track_temp(path: &Path, pending: bool) {
+    if let Ok(mut list) = PENDING_TEMP.lock() {
+        if pending {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
+
 /// Write `bytes` to `path` atomically: a temp file in the same directory,
-/// then a rename. A failure leaves no partial file behind.
+/// then a rename. A failure or an interrupt leaves no partial file behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -681,13 +745,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.flush())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
+    let tmp_path = tmp.path().to_path_buf();
+    track_temp(&tmp_path, true);
+    let result = tmp
+        .write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("{}: cannot write", path.display()))
+        .and_then(|()| {
+            tmp.persist(path)
+                .map_err(|e| e.error)
+                .with_context(|| format!("{}: cannot write", path.display()))
+        });
+    track_temp(&tmp_path, false);
+    result.map(|_| ())
 }
 
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {
@@ -702,6 +772,7 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    install_interrupt_handler();
     let settings = match load_settings(&args.selection) {
         Ok(s) => s,
         Err(e) => {
@@ -729,7 +800,10 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let inputs = collect_inputs(&args)?;
     let keep_source = render::needs_source(args.format);
-    let max_bytes = args.max_bytes;
+    let read_opts = ReadOptions {
+        max_bytes: args.max_bytes,
+        lossy: args.lossy,
+    };
 
     let progress =
         (!args.quiet && inputs.len() > 1 && io::stderr().is_terminal()).then(|| Progress {
@@ -745,7 +819,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         inputs
             .par_iter()
             .map(|input| {
-                let r = process(input, &settings, keep_source, max_bytes);
+                let r = process(input, &settings, keep_source, read_opts);
                 if let Some(p) = &progress {
                     p.tick();
                 }
@@ -760,6 +834,9 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     for f in &files {
         if let Some(reason) = &f.error {
             eprintln!("newslint: {}: {reason}", f.path);
+        }
+        if let Some(notice) = &f.notice {
+            eprintln!("newslint: warning: {}: {notice}", f.path);
         }
     }
     if let Some(path) = &args.write_baseline {

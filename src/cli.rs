@@ -124,6 +124,10 @@ pub struct CheckArgs {
     /// every value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Decode invalid UTF-8 with replacement characters (and say so on
+    /// stderr) instead of refusing the input.
+    #[arg(long)]
+    pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::app::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,

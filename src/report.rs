@@ -60,6 +60,10 @@ pub struct FileReport {
     /// The file's text, for renderers that quote source lines. Not serialised.
     #[serde(skip)]
     pub source: Option<String>,
+    /// A warning about how the input was read (e.g. decoded lossily), shown
+    /// on stderr. Not serialised.
+    #[serde(skip)]
+    pub notice: Option<String>,
 }
 
 /// Counts over the whole run.
@@ -178,6 +182,7 @@ impl FileReport {
             findings: findings.iter().map(|f| resolve(source, f)).collect(),
             error: None,
             source: Some(source.text.clone()),
+            notice: None,
         }
     }
 
@@ -188,6 +193,7 @@ impl FileReport {
             findings: Vec::new(),
             error: Some(reason.into()),
             source: None,
+            notice: None,
         }
     }
 }

@@ -661,3 +661,58 @@ fn parse_and_claims_report_input_errors_with_exit_2_naming_the_file() {
     assert_eq!(code(&ok), 0);
     assert_eq!(json(&ok)["schema_version"], 1);
 }
+
+#[test]
+fn lossy_decodes_invalid_utf8_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Caf\xe9 owners met on Monday.\n",
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "latin1.txt",
+            "--isolated",
+            "--lossy",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["files"][0]["error"], Value::Null);
+    let err = stderr(&out);
+    assert!(err.contains("warning: latin1.txt: not valid UTF-8 (first bad byte at offset 3); decoded with replacement characters"), "{err}");
+}
+
+#[test]
+fn sigint_exits_130_and_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("report.json");
+    let mut child = Command::new(BIN)
+        .args(["check", "-", "--isolated", "--format", "json", "--output"])
+        .arg(&target)
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // stdin stays open, so newslint waits for the article.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
