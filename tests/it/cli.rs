@@ -692,7 +692,7 @@ fn lossy_decodes_invalid_utf8_and_says_so() {
 fn sigint_exits_130_and_leaves_no_temp_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("report.json");
-    let mut child = Command::new(BIN)
+    let child = Command::new(BIN)
         .args(["check", "-", "--isolated", "--format", "json", "--output"])
         .arg(&target)
         .current_dir(dir.path())
