@@ -716,3 +716,45 @@ fn sigint_exits_130_and_leaves_no_temp_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn ndjson_from_a_file_skips_an_over_long_line_and_keeps_going() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clean = std::fs::read_to_string(repo().join("fixtures/cli/clean.txt")).expect("fixture");
+    let big = "x".repeat(20_000);
+    let lines = [
+        serde_json::json!({"id": "first", "text": clean}).to_string(),
+        serde_json::json!({"id": "huge", "text": big}).to_string(),
+        serde_json::json!({"id": "last", "text": clean}).to_string(),
+    ];
+    std::fs::write(dir.path().join("corpus.ndjson"), lines.join("\n")).expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--input",
+            "ndjson",
+            "corpus.ndjson",
+            "--isolated",
+            "--format",
+            "jsonl",
+            "--summary",
+            "--max-bytes",
+            "2000",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    let rows: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let errors: Vec<&Value> = rows.iter().filter(|r| r.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert_eq!(errors[0]["path"], "corpus.ndjson");
+    assert!(errors[0]["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("line 2: larger than the limit")));
+    assert_eq!(rows.last().expect("summary")["summary"]["files"], 3);
+}

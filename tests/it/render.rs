@@ -317,3 +317,34 @@ fn sarif_of_the_shared_report_is_written_for_validation() {
         std::fs::write(path, rendered(Format::Sarif, false)).expect("write SARIF");
     }
 }
+
+#[test]
+fn streaming_file_by_file_matches_rendering_the_whole_report() {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        let opts = Options {
+            color: false,
+            summary: true,
+        };
+        let report = shared_report();
+        let mut whole = Vec::new();
+        render::render(format, &report, opts, &mut whole).expect("render");
+        let mut streamed = Vec::new();
+        let mut stream = render::Stream::new(format, opts, &mut streamed);
+        for file in report.files.clone() {
+            stream.push(file).expect("push");
+        }
+        let summary = stream.finish(report.rules.clone()).expect("finish");
+        assert_eq!(summary, report.summary);
+        assert_eq!(
+            String::from_utf8_lossy(&whole),
+            String::from_utf8_lossy(&streamed),
+            "{format:?}"
+        );
+    }
+}
