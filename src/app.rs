@@ -325,7 +325,9 @@ fn walk(dir: &Path, globs: &globset::GlobSet, out: &mut Vec<Input>) {
                 let name_matches = path.file_name().is_some_and(|n| globs.is_match(n));
                 let rel = path.strip_prefix(dir).unwrap_or(path);
                 if name_matches || globs.is_match(rel) {
-                    out.push(Input::File(path.to_path_buf()));
+                    // `check .` shows `a.txt`, not `./a.txt`.
+                    let shown = if dir == Path::new(".") { rel } else { path };
+                    out.push(Input::File(shown.to_path_buf()));
                 }
             }
             Err(e) => {
@@ -997,11 +999,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 })
                 .collect()
         });
+        // The bar shares the terminal with the report: clear it before
+        // writing; the next tick redraws it.
+        if let Some(p) = &progress {
+            p.clear();
+        }
         for mut file in results {
             if let Some(reason) = &file.error {
-                if let Some(p) = &progress {
-                    p.clear();
-                }
                 eprintln!("newslint: {}: {reason}", file.path);
             }
             if let Some(notice) = &file.notice {

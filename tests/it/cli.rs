@@ -758,3 +758,40 @@ fn ndjson_from_a_file_skips_an_over_long_line_and_keeps_going() {
         .is_some_and(|e| e.starts_with("line 2: larger than the limit")));
     assert_eq!(rows.last().expect("summary")["summary"]["files"], 3);
 }
+
+#[test]
+fn closed_stdin_is_an_empty_input() {
+    let out = Command::new(BIN)
+        .args(["check", "-", "--isolated"])
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("<stdin>: empty file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_fifo_in_a_walked_directory_is_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        repo().join("fixtures/cli/clean.txt"),
+        dir.path().join("a.txt"),
+    )
+    .expect("copy");
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = run_in(
+        dir.path(),
+        &["check", ".", "--isolated", "--format", "json"],
+        None,
+    );
+    assert_eq!(paths_of(&json(&out)), ["a.txt"]);
+}
