@@ -2,5 +2,6 @@
 
 mod cli;
 mod common;
+mod eval;
 mod render;
 mod rules;
