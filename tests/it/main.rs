@@ -3,5 +3,7 @@
 mod cli;
 mod common;
 mod eval;
+mod parse;
+mod parse_props;
 mod render;
 mod rules;
