@@ -2,7 +2,9 @@
 
 mod cli;
 mod common;
+mod conformance;
 mod eval;
+mod figures;
 mod parse;
 mod parse_props;
 mod render;
