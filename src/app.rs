@@ -972,6 +972,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let opts = render::Options {
         color: use_color(args.color, args.output.is_some()),
         summary: args.summary,
+        quiet: args.quiet,
     };
     let mut sink = match &args.output {
         Some(path) => Sink::File(io::BufWriter::new(AtomicFile::create(path)?)),

@@ -103,8 +103,7 @@ pub struct CheckArgs {
     /// standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Print nothing on stderr but errors (no progress, no summary line on
-    /// stderr).
+    /// Only findings and errors: no progress bar, no human summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// With --format jsonl, end with a summary line.

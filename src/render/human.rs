@@ -14,7 +14,7 @@ pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io:
     for file in &report.files {
         write_file(file, opts, out)?;
     }
-    finish(&report.summary, out)
+    finish(&report.summary, opts, out)
 }
 
 /// The diagnostics of one file.
@@ -30,8 +30,11 @@ pub fn write_file(file: &FileReport, opts: super::Options, out: &mut dyn Write) 
     Ok(())
 }
 
-/// The final summary line.
-pub fn finish(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+/// The final summary line (none with `--quiet`).
+pub fn finish(summary: &Summary, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
+    if opts.quiet {
+        return Ok(());
+    }
     writeln!(out, "{}", summary_line(summary))
 }
 

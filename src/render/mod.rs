@@ -34,6 +34,8 @@ pub struct Options {
     pub color: bool,
     /// A final summary line (jsonl only; human always has one).
     pub summary: bool,
+    /// Leave out the human summary line.
+    pub quiet: bool,
 }
 
 /// Write `report` in `format` to `out`.
@@ -103,7 +105,7 @@ impl<'w> Stream<'w> {
     /// Write what comes after the last file; returns the run's summary.
     pub fn finish(self, rules: Vec<RuleInfo>) -> io::Result<Summary> {
         match self.format {
-            Format::Human => human::finish(&self.summary, self.out)?,
+            Format::Human => human::finish(&self.summary, self.opts, self.out)?,
             Format::Jsonl => jsonl::finish(&self.summary, self.opts, self.out)?,
             Format::Github => {}
             Format::Json | Format::Sarif => {

@@ -795,3 +795,14 @@ fn a_fifo_in_a_walked_directory_is_skipped() {
     );
     assert_eq!(paths_of(&json(&out)), ["a.txt"]);
 }
+
+#[test]
+fn quiet_leaves_out_the_human_summary_line() {
+    let out = run(&["check", "fixtures/cli/clean.txt", "--isolated", "--quiet"]);
+    assert!(!stdout(&out).contains("findings in"), "{}", stdout(&out));
+    let loud = run(&["check", "fixtures/cli/clean.txt", "--isolated"]);
+    assert!(stdout(&loud)
+        .lines()
+        .last()
+        .is_some_and(|l| l.contains("in 1 file.")));
+}

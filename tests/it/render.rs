@@ -121,6 +121,7 @@ fn rendered(format: Format, summary: bool) -> String {
     let opts = Options {
         color: false,
         summary,
+        quiet: false,
     };
     render::render(format, &shared_report(), opts, &mut buf).expect("render");
     String::from_utf8(buf).expect("utf-8 output")
@@ -143,6 +144,7 @@ fn human_output_colours_only_when_asked() {
     let opts = Options {
         color: true,
         summary: false,
+        quiet: false,
     };
     render::render(Format::Human, &shared_report(), opts, &mut buf).expect("render");
     assert!(String::from_utf8_lossy(&buf).contains('\u{1b}'));
@@ -330,6 +332,7 @@ fn streaming_file_by_file_matches_rendering_the_whole_report() {
         let opts = Options {
             color: false,
             summary: true,
+            quiet: false,
         };
         let report = shared_report();
         let mut whole = Vec::new();
