@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod cli;
 mod common;
 mod conformance;
 mod entities;
@@ -7,4 +8,5 @@ mod eval;
 mod figures;
 mod parse;
 mod parse_props;
+mod render;
 mod rules;
