@@ -5,10 +5,10 @@
 //! thing" and its list of traps. Each one trades a little recall for a large
 //! cut in false alarms, and each is named so a rule reads as its docs do.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claims::quantity::{compare_key, fmt_num};
-use crate::claims::{Claims, Figure, Hedge};
+use crate::claims::{Claims, EntityKind, Figure, Hedge};
 use crate::rules::Context;
 use crate::source::{SourceFile, Span};
 
@@ -41,6 +41,44 @@ pub fn figure_key(f: &Figure) -> Option<FigureKey> {
         unit,
         change: f.change,
     })
+}
+
+/// The parts of an anchor: its time (`on tuesday`, `so far`) and its source
+/// (`police say`, `according to organizers`), as the extractor joins them
+/// with `, `.
+fn anchor_parts(anchor: &str) -> (Option<&str>, Option<&str>) {
+    let mut time = None;
+    let mut source = None;
+    for part in anchor.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
+        let is_source = part.starts_with("according to")
+            || part.ends_with(" say")
+            || part.ends_with(" says")
+            || part.ends_with(" said");
+        if is_source {
+            source = Some(part);
+        } else {
+            time = Some(part);
+        }
+    }
+    (time, source)
+}
+
+/// Anchors disagree when both name a time and the times differ, or both
+/// name a source and the sources differ. A figure with no anchor, or with
+/// only a source where the other has only a time, may be compared.
+pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (ta, sa) = anchor_parts(a);
+    let (tb, sb) = anchor_parts(b);
+    matches!((ta, tb), (Some(x), Some(y)) if x != y)
+        || matches!((sa, sb), (Some(x), Some(y)) if x != y)
+}
+
+/// The time part of a figure's anchor.
+pub fn time_anchor(f: &Figure) -> Option<&str> {
+    f.anchor.as_deref().and_then(|a| anchor_parts(a).0)
 }
 
 /// Keys too generic to compare two body figures on their own: "12 people"
@@ -102,23 +140,69 @@ pub fn negated(source: &SourceFile, f: &Figure) -> bool {
         })
 }
 
-/// Ids of the entities (people, organisations, places) named in a span.
-pub fn entities_in(claims: &Claims, span: &Span) -> BTreeSet<usize> {
-    claims
-        .entities
-        .iter()
-        .filter(|e| e.mentions.iter().any(|m| span.contains(&m.span)))
-        .map(|e| e.id)
-        .collect()
+/// The entities named in a span as subjects, by kind. A name that only
+/// gives the source ("Dalton said", "according to Dalton") is not a subject.
+pub fn subjects_in(
+    source: &SourceFile,
+    claims: &Claims,
+    span: &Span,
+) -> BTreeMap<EntityKind, BTreeSet<usize>> {
+    let mut out: BTreeMap<EntityKind, BTreeSet<usize>> = BTreeMap::new();
+    for e in &claims.entities {
+        let as_subject = e
+            .mentions
+            .iter()
+            .filter(|m| span.contains(&m.span))
+            .any(|m| !is_attribution(source, &m.span));
+        if as_subject {
+            out.entry(e.kind).or_default().insert(e.id);
+        }
+    }
+    out
 }
 
-/// Both sentences name someone or somewhere, and never the same one: the
-/// figures are about different subjects ("89,000 students in Denver" vs
-/// "71,000 in Albuquerque"; "Okafor won 52%" vs "Ibarra took 15%").
+/// A mention that attributes a statement: followed by a speech verb, or
+/// preceded by "according to".
+fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
+    let after = source.text.get(mention.end..).unwrap_or("");
+    let after = after
+        .get(..after.len().min(16))
+        .unwrap_or(after)
+        .to_lowercase();
+    let before_start = mention.start.saturating_sub(16);
+    let before = source
+        .text
+        .get(before_start..mention.start)
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        " said",
+        " says",
+        " told",
+        " added",
+        " stated",
+        " announced",
+        " estimated",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v))
+        || before.trim_end().ends_with("according to")
+}
+
+/// The two sentences name different subjects of one kind and share none:
+/// "89,000 students in Denver" vs "71,000 in Albuquerque"; "Okafor won 52%"
+/// vs "Ibarra took 15%". A person on one side and a place on the other is no
+/// evidence either way.
 pub fn different_subjects(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
-    let ea = entities_in(cx.claims, &a.sentence);
-    let eb = entities_in(cx.claims, &b.sentence);
-    !ea.is_empty() && !eb.is_empty() && ea.is_disjoint(&eb)
+    let ea = subjects_in(cx.source, cx.claims, &a.sentence);
+    let eb = subjects_in(cx.source, cx.claims, &b.sentence);
+    let shared = ea
+        .iter()
+        .any(|(kind, ids)| eb.get(kind).is_some_and(|other| !ids.is_disjoint(other)));
+    !shared
+        && ea
+            .iter()
+            .any(|(kind, ids)| eb.get(kind).is_some_and(|other| ids.is_disjoint(other)))
 }
 
 /// Content words of a text: lower-cased words of three letters or more that

@@ -4,8 +4,8 @@ use crate::claims::{Figure, Hedge};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    content_words, describe_range, different_subjects, display_span, far_apart, figure_key,
-    is_generic_thing, negated, FigureKey,
+    anchors_disagree, content_words, describe_range, different_subjects, display_span, far_apart,
+    figure_key, is_generic_thing, negated, time_anchor, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -75,11 +75,7 @@ pub(crate) fn groups(figures: &[Figure]) -> BTreeMap<FigureKey, Vec<&Figure>> {
 
 /// Whether two figures with the same key may be compared at all.
 fn comparable(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
-    let anchors_agree = match (&a.anchor, &b.anchor) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    anchors_agree
+    !anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref())
         && a.sentence != b.sentence
         && a.hedge != Hedge::UpTo
         && b.hedge != Hedge::UpTo
@@ -107,9 +103,6 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
         // Nothing to check against: NUM002's case.
         return;
     }
-    // Body figures with different anchors are likely parts of a story told
-    // over time; two of them are then not compared with each other.
-    let mixed_anchors = body.iter().any(|f| f.anchor != body[0].anchor);
 
     // 1. Restatements that agree with none of the body's figures they can be
     // compared with. When those carry different anchors (Saturday's arrests,
@@ -123,8 +116,10 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
                 .copied()
                 .filter(|b| comparable(cx, r, b))
                 .collect();
-            let mixed = against.iter().any(|b| b.anchor != against[0].anchor);
-            let total_of_parts = mixed && r.anchor.is_none();
+            let mixed = against
+                .iter()
+                .any(|b| time_anchor(b) != time_anchor(against[0]));
+            let total_of_parts = mixed && time_anchor(r).is_none();
             !against.is_empty() && !total_of_parts && against.iter().all(|b| conflict(cx, r, b))
         })
         .collect();
@@ -139,7 +134,7 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
 
     // 2. Two body figures that cannot both hold.
     let specific = figure_key(group[0]).is_some_and(|k| !is_generic_thing(&k.thing));
-    if !specific || mixed_anchors {
+    if !specific {
         return;
     }
     for (i, a) in body.iter().enumerate() {
