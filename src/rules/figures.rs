@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::claims::quantity::{compare_key, fmt_num};
-use crate::claims::{Claims, EntityKind, Figure, Hedge};
+use crate::claims::{Claims, EntityKind, Figure, Hedge, UnitClass};
 use crate::rules::Context;
 use crate::source::{SourceFile, Span};
 
@@ -235,26 +235,56 @@ pub fn display_span(source: &SourceFile, f: &Figure) -> Span {
     }
 }
 
+/// A value in the figure's unit, as a reader writes it: `$340 million`,
+/// `41%`, `2,000`.
+pub fn fmt_amount(f: &Figure, v: f64) -> String {
+    match f.unit.class {
+        UnitClass::Percent => format!("{}%", fmt_num(v)),
+        UnitClass::PercentagePoints => format!("{} points", fmt_num(v)),
+        UnitClass::Currency => {
+            let symbol = match f.unit.code.as_deref() {
+                Some("USD") | None => "$",
+                Some("EUR") => "€",
+                Some("GBP") => "£",
+                Some(other) => return format!("{} {other}", scaled(v)),
+            };
+            format!("{symbol}{}", scaled(v))
+        }
+        _ => scaled(v),
+    }
+}
+
+/// Large values with a scale word: 3,500,000,000 → `3.5 billion`.
+fn scaled(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            return format!("{} {word}", fmt_num((v / scale * 1000.0).round() / 1000.0));
+        }
+    }
+    fmt_num(v)
+}
+
 /// The range a figure allows, in words: `more than 400`, `below 400`,
-/// `between 1,700 and 2,300`.
+/// `between $335 million and $345 million`.
 pub fn describe_range(f: &Figure) -> String {
     let r = &f.range;
-    let low = fmt_num(r.low.value);
+    let amount = |v: f64| fmt_amount(f, v);
+    let low = amount(r.low.value);
     match r.high {
         None if r.low.inclusive => format!("at least {low}"),
         None => format!("more than {low}"),
         Some(h) => {
-            let high = fmt_num(h.value);
+            let high = amount(h.value);
             if r.low.value <= 0.0 {
                 if h.inclusive {
                     format!("at most {high}")
                 } else {
-                    format!("fewer than {high}")
+                    format!("less than {high}")
                 }
             } else if r.low.value == h.value
                 || (f.hedge == Hedge::None && h.value - r.low.value <= 1.0)
             {
-                fmt_num(f.value)
+                amount(f.value)
             } else if f.hedge == Hedge::Nearly || f.hedge == Hedge::JustUnder {
                 format!("below {high}")
             } else if f.hedge == Hedge::JustOver {

@@ -30,12 +30,12 @@ use crate::common::{check, fixture_files, fixtures, load};
 
 /// The least recall the evaluation accepts. Set to 0.0 while the rules are
 /// being written; the lead raises it as the rules land (aim: 0.90).
-const MIN_RECALL: f64 = 0.0;
+const MIN_RECALL: f64 = 0.85;
 
 /// The most unmatched findings per article the evaluation accepts. Unbounded
 /// while the rules are being written; the lead lowers it as the rules land
 /// (aim: 0.1).
-const MAX_FALSE_PER_ARTICLE: f64 = f64::INFINITY;
+const MAX_FALSE_PER_ARTICLE: f64 = 0.1;
 
 /// One article's labels.
 #[derive(Debug, Clone, Deserialize)]
