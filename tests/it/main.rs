@@ -8,5 +8,6 @@ mod eval;
 mod figures;
 mod parse;
 mod parse_props;
+mod readme;
 mod render;
 mod rules;
