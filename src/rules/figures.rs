@@ -81,6 +81,11 @@ pub fn time_anchor(f: &Figure) -> Option<&str> {
     f.anchor.as_deref().and_then(|a| anchor_parts(a).0)
 }
 
+/// The figures of each sentence, in source order.
+pub fn by_sentence(figures: &[Figure]) -> impl Iterator<Item = &[Figure]> {
+    figures.chunk_by(|a, b| a.sentence == b.sentence)
+}
+
 /// Keys too generic to compare two body figures on their own: "12 people"
 /// in one paragraph and "40 people" in another are usually different groups.
 pub fn is_generic_thing(thing: &str) -> bool {

@@ -1,7 +1,7 @@
 use crate::claims::{Figure, Hedge, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::figures::{describe_range, display_span, fmt_amount};
+use crate::rules::figures::{by_sentence, describe_range, display_span, fmt_amount};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -42,19 +42,11 @@ impl Rule for PartsExceedTotal {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let figures = &cx.claims.figures;
-        let mut i = 0;
-        while i < figures.len() {
-            let sentence = figures[i].sentence;
-            let mut j = i;
-            while j < figures.len() && figures[j].sentence == sentence {
-                j += 1;
-            }
-            let in_sentence: Vec<&Figure> = figures[i..j].iter().collect();
+        for sentence in by_sentence(&cx.claims.figures) {
+            let in_sentence: Vec<&Figure> = sentence.iter().collect();
             if let Some((total, parts)) = total_and_parts(cx, &in_sentence) {
                 report(cx, total, &parts, out);
             }
-            i = j;
         }
     }
 }

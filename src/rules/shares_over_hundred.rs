@@ -1,7 +1,7 @@
 use crate::claims::{Figure, Hedge, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::figures::{describe_range, display_span};
+use crate::rules::figures::{by_sentence, describe_range, display_span};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -38,16 +38,8 @@ impl Rule for SharesOverHundred {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let figures = &cx.claims.figures;
-        let mut i = 0;
-        while i < figures.len() {
-            let sentence = figures[i].sentence;
-            let mut j = i;
-            while j < figures.len() && figures[j].sentence == sentence {
-                j += 1;
-            }
-            check_sentence(cx, &figures[i..j], out);
-            i = j;
+        for sentence in by_sentence(&cx.claims.figures) {
+            check_sentence(cx, sentence, out);
         }
     }
 }
