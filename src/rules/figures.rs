@@ -81,6 +81,74 @@ pub fn time_anchor(f: &Figure) -> Option<&str> {
     f.anchor.as_deref().and_then(|a| anchor_parts(a).0)
 }
 
+/// For every figure that is a sum of money or a percentage, the content
+/// words of the stretch of its clause that belongs to it: from the
+/// punctuation or the previous figure before it to the punctuation or the
+/// next figure after it. Other figures get `None`.
+pub fn amount_contexts(cx: &Context<'_>) -> Vec<Option<BTreeSet<String>>> {
+    const BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
+    let mut out = Vec::with_capacity(cx.claims.figures.len());
+    for sentence in by_sentence(&cx.claims.figures) {
+        for (i, f) in sentence.iter().enumerate() {
+            if !matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent) {
+                out.push(None);
+                continue;
+            }
+            let lo = i
+                .checked_sub(1)
+                .map_or(f.sentence.start, |p| sentence[p].span.end);
+            let hi = sentence.get(i + 1).map_or(f.sentence.end, |n| n.span.start);
+            let before = cx.source.text.get(lo..f.span.start).unwrap_or("");
+            let after = cx
+                .source
+                .text
+                .get(f.span.end..hi.max(f.span.end))
+                .unwrap_or("");
+            let start = before.rfind(BREAKS).map_or(lo, |j| lo + j + 1);
+            let end = after.find(BREAKS).map_or(hi, |j| f.span.end + j);
+            out.push(Some(content_words(
+                cx.source.text.get(start..end.max(start)).unwrap_or(""),
+            )));
+        }
+    }
+    out
+}
+
+/// Indices of the body figures that the un-keyed sum of money or percentage
+/// `figures[r]` in a restatement can only be talking about: the same unit
+/// (and currency), both levels or both changes, outside quotations, and at
+/// least two content words shared by their own stretches of clause ("The
+/// utility's revenue rose to $5.3 billion" / "The utility reported revenue of
+/// $3.5 billion"). `contexts` comes from [`amount_contexts`].
+pub fn amount_counterparts(
+    figures: &[Figure],
+    contexts: &[Option<BTreeSet<String>>],
+    r: usize,
+) -> Vec<usize> {
+    let (Some(f), Some(Some(words))) = (figures.get(r), contexts.get(r)) else {
+        return Vec::new();
+    };
+    if f.key.is_some() || f.in_quote {
+        return Vec::new();
+    }
+    figures
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            b.part.is_body()
+                && b.unit == f.unit
+                && b.change == f.change
+                && !b.in_quote
+                && b.hedge != Hedge::Vague
+                && contexts
+                    .get(*i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|w| w.intersection(words).count() >= 2)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The figures of each sentence, in source order.
 pub fn by_sentence(figures: &[Figure]) -> impl Iterator<Item = &[Figure]> {
     figures.chunk_by(|a, b| a.sentence == b.sentence)
@@ -218,6 +286,9 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
         "are", "been", "their", "they", "which", "who", "said", "says", "more", "than", "over",
         "about", "nearly", "almost", "some", "into", "its", "his", "her", "but", "not", "all",
         "will", "would", "after", "since", "also", "other", "most",
+        // Units and scale words say nothing about what is measured.
+        "million", "billion", "trillion", "thousand", "hundred", "percent", "per", "cent",
+        "dollars", "dollar", "euros", "pounds", "share", "year", "years",
     ];
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)

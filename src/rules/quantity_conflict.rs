@@ -4,8 +4,9 @@ use crate::claims::{Figure, Hedge};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    anchors_disagree, content_words, describe_range, different_subjects, display_span, far_apart,
-    figure_key, is_generic_thing, negated, time_anchor, FigureKey,
+    amount_contexts, amount_counterparts, anchors_disagree, content_words, describe_range,
+    different_subjects, display_span, far_apart, figure_key, is_generic_thing, negated,
+    time_anchor, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -59,6 +60,7 @@ impl Rule for QuantityConflict {
         for group in groups(&cx.claims.figures).values() {
             check_group(cx, group, out);
         }
+        check_unkeyed_amounts(cx, out);
     }
 }
 
@@ -148,6 +150,27 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
     }
 }
 
+/// Sums of money and percentages with no counted thing, restated in the
+/// headline, key points, summary or FAQ: compared with the body amounts
+/// their sentence is clearly about (see [`amount_counterparts`]).
+fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figures = &cx.claims.figures;
+    let contexts = amount_contexts(cx);
+    for (i, r) in figures.iter().enumerate() {
+        if !r.part.is_restatement() {
+            continue;
+        }
+        let against: Vec<&Figure> = amount_counterparts(figures, &contexts, i)
+            .into_iter()
+            .map(|j| &figures[j])
+            .filter(|b| comparable(cx, r, b))
+            .collect();
+        if !against.is_empty() && against.iter().all(|b| conflict(cx, r, b)) {
+            report(cx, &against, &[r], &[], out);
+        }
+    }
+}
+
 /// Two body figures state one fact when one of them is in the lede (which
 /// summarises the story), or when they sit in different paragraphs and their
 /// sentences share at least two content words besides the counted thing.
@@ -189,16 +212,21 @@ fn report(
     let (Some(first_base), Some(first_odd)) = (base.first(), odd.first()) else {
         return;
     };
-    let thing = first_odd.key.clone().unwrap_or_default();
+    let thing = first_odd
+        .key
+        .as_deref()
+        .map(|k| format!(" {k}"))
+        .unwrap_or_default();
     let message = format!(
-        "{} `{}` {thing} but the {} `{}`",
+        "{} `{}`{thing} but the {} `{}`",
         first_odd.part.role(),
         first_odd.text,
         first_base.part.role(),
         first_base.text
     );
+    let what = first_odd.key.as_deref().unwrap_or("this amount");
     let mut finding = Finding::new(&QuantityConflict::META, message).help(format!(
-        "make the figures for {thing} agree, or say why they differ (a different time, place or source)"
+        "make the figures for {what} agree, or say why they differ (a different time, place or source)"
     ));
     let agreeing = restated.iter().filter(|f| {
         base.iter()

@@ -2,7 +2,9 @@ use crate::article::Part;
 use crate::claims::{Figure, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::figures::{describe_range, display_span, figure_key};
+use crate::rules::figures::{
+    amount_contexts, amount_counterparts, describe_range, display_span, figure_key,
+};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -45,7 +47,11 @@ impl Rule for UnsupportedQuantity {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let figures = &cx.claims.figures;
         let body: Vec<&Figure> = figures.iter().filter(|f| f.part.is_body()).collect();
-        for f in figures.iter().filter(|f| f.part.is_restatement()) {
+        let contexts = amount_contexts(cx);
+        for (i, f) in figures.iter().enumerate() {
+            if !f.part.is_restatement() {
+                continue;
+            }
             let Some(thing) = checkable(f) else { continue };
             let supported = body.iter().any(|b| {
                 let same_thing = match (&thing, figure_key(b)) {
@@ -56,7 +62,7 @@ impl Rule for UnsupportedQuantity {
                     && (b.value - f.value).abs() <= 0.1 * f.value.abs()
                     && b.range.overlaps(&f.range, false);
                 same_thing || same_amount
-            });
+            }) || !amount_counterparts(figures, &contexts, i).is_empty();
             if supported {
                 continue;
             }
