@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod claims;
 mod cli;
 mod common;
 mod conformance;
