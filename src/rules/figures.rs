@@ -114,13 +114,18 @@ pub fn amount_contexts(cx: &Context<'_>) -> Vec<Option<BTreeSet<String>>> {
     out
 }
 
-/// Indices of the body figures that the un-keyed sum of money or percentage
-/// `figures[r]` in a restatement can only be talking about: the same unit
-/// (and currency), both levels or both changes, outside quotations, and at
-/// least two content words shared by their own stretches of clause ("The
-/// utility's revenue rose to $5.3 billion" / "The utility reported revenue of
-/// $3.5 billion"). `contexts` comes from [`amount_contexts`].
+/// Indices of the body figures that the sum of money or percentage
+/// `figures[r]` in a restatement can only be talking about, when no body
+/// figure has its counted thing: the same unit (and currency), both levels or
+/// both changes, outside quotations, and either at least two content words
+/// shared by their own stretches of clause ("The utility's revenue rose to
+/// $5.3 billion" / "The utility reported revenue of $3.5 billion") when one
+/// of them has no counted thing, or a body figure in a sentence that names
+/// the restatement's counted thing ("a $2.4 billion offer" / "the final
+/// offer, worth about $1.6 billion in wage increases").
+/// `contexts` comes from [`amount_contexts`].
 pub fn amount_counterparts(
+    source: &SourceFile,
     figures: &[Figure],
     contexts: &[Option<BTreeSet<String>>],
     r: usize,
@@ -128,25 +133,46 @@ pub fn amount_counterparts(
     let (Some(f), Some(Some(words))) = (figures.get(r), contexts.get(r)) else {
         return Vec::new();
     };
-    if f.key.is_some() || f.in_quote {
+    if f.in_quote {
         return Vec::new();
     }
+    let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
     figures
         .iter()
         .enumerate()
         .filter(|(i, b)| {
+            let shared_clause = contexts
+                .get(*i)
+                .and_then(Option::as_ref)
+                .is_some_and(|w| w.intersection(words).count() >= 2);
+            let names_the_thing = !key_words.is_empty()
+                && key_words.is_subset(&content_words(source.slice(&b.sentence)));
             b.part.is_body()
                 && b.unit == f.unit
                 && b.change == f.change
                 && !b.in_quote
                 && b.hedge != Hedge::Vague
-                && contexts
-                    .get(*i)
-                    .and_then(Option::as_ref)
-                    .is_some_and(|w| w.intersection(words).count() >= 2)
+                && ((shared_clause && (b.key.is_none() || f.key.is_none())) || names_the_thing)
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A body figure with no counted thing that a restatement could be quoting:
+/// same unit, both levels or both changes, within 10% and overlapping
+/// ("over 1,100 businesses answered" / "1,150 responded"). While one exists,
+/// a restatement that disagrees with the keyed body figures is not reported:
+/// it may be about this one.
+pub fn unkeyed_body_match(figures: &[Figure], r: &Figure) -> bool {
+    figures.iter().any(|b| {
+        b.part.is_body()
+            && b.key.is_none()
+            && !b.in_quote
+            && b.unit == r.unit
+            && b.change == r.change
+            && (b.value - r.value).abs() <= 0.1 * r.value.abs()
+            && b.range.overlaps(&r.range, false)
+    })
 }
 
 /// The figures of each sentence, in source order.
@@ -182,14 +208,47 @@ pub fn is_generic_thing(thing: &str) -> bool {
     GENERIC.contains(&thing)
 }
 
-/// Two figures are more than twice apart. A restated figure that went wrong
-/// is near its original (a flipped hedge, swapped digits, a typo); figures
-/// for the same noun that differ several-fold are nearly always different
-/// groups, places or times ("16 cases this week" vs "47 cases in all").
-pub fn far_apart(a: &Figure, b: &Figure) -> bool {
+/// How many times larger the larger value is; infinite when one is zero.
+pub fn ratio(a: &Figure, b: &Figure) -> f64 {
     let (x, y) = (a.value.abs(), b.value.abs());
     let (lo, hi) = if x < y { (x, y) } else { (y, x) };
-    lo <= 0.0 || hi / lo > 2.0
+    if lo <= 0.0 {
+        f64::INFINITY
+    } else {
+        hi / lo
+    }
+}
+
+/// The significant digits of two values are the same digits in another
+/// order (4.1 million / 1.4 million, $340 million / $430 million): the classic
+/// transposition a copy desk catches, however far apart the values are.
+pub fn digits_transposed(a: &Figure, b: &Figure) -> bool {
+    // Six significant digits in scientific notation, so that 4.1 × 10⁶
+    // computed as 4,099,999.999… still reads as the digits 4 and 1.
+    let digits = |v: f64| {
+        let sci = format!("{:.6e}", v.abs());
+        let mantissa = sci.split('e').next().unwrap_or("");
+        let mut d: Vec<char> = mantissa
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect::<String>()
+            .trim_end_matches('0')
+            .chars()
+            .collect();
+        d.sort_unstable();
+        d
+    };
+    let (da, db) = (digits(a.value), digits(b.value));
+    a.value != b.value && da.len() >= 2 && da == db
+}
+
+/// Two figures are more than twice apart and not a transposition of each
+/// other. A restated figure that went wrong is near its original (a flipped
+/// hedge, swapped digits, a typo); figures for the same noun that differ
+/// several-fold are nearly always different groups, places or times ("16
+/// cases this week" vs "47 cases in all").
+pub fn far_apart(a: &Figure, b: &Figure) -> bool {
+    ratio(a, b) > 2.0 && !digits_transposed(a, b)
 }
 
 /// The figure sits in a negated clause ("cannot impose limits lower than six
@@ -369,5 +428,65 @@ pub fn describe_range(f: &Figure) -> String {
                 format!("between {low} and {high}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Part;
+    use crate::claims::{Bound, Range, Unit};
+
+    fn figure(value: f64) -> Figure {
+        Figure {
+            text: String::new(),
+            span: Span::default(),
+            part: Part::Lede,
+            value,
+            value_high: None,
+            hedge: Hedge::None,
+            range: Range {
+                low: Bound {
+                    value,
+                    inclusive: true,
+                },
+                high: None,
+            },
+            unit: Unit::count(),
+            key: None,
+            key_span: None,
+            change: false,
+            anchor: None,
+            in_quote: false,
+            sentence: Span::default(),
+        }
+    }
+
+    #[test]
+    fn transposed_digits_are_recognised_despite_float_noise() {
+        assert!(digits_transposed(&figure(4.1 * 1e6), &figure(1.4 * 1e6)));
+        assert!(digits_transposed(&figure(340e6), &figure(430e6)));
+        assert!(!digits_transposed(&figure(400.0), &figure(400.0)));
+        assert!(!digits_transposed(&figure(7.0), &figure(70.0)));
+        assert!(!digits_transposed(&figure(16.0), &figure(47.0)));
+    }
+
+    #[test]
+    fn transposed_figures_are_not_far_apart() {
+        assert!(!far_apart(&figure(4.1e6), &figure(1.4e6)));
+        assert!(far_apart(&figure(16.0), &figure(47.0)));
+        assert!(!far_apart(&figure(2000.0), &figure(3000.0)));
+    }
+
+    #[test]
+    fn anchors_disagree_only_on_two_different_times_or_sources() {
+        assert!(anchors_disagree(Some("on monday"), Some("on tuesday")));
+        assert!(anchors_disagree(Some("police say"), Some("organizers say")));
+        assert!(!anchors_disagree(
+            Some("this month, officials say"),
+            Some("officials say")
+        ));
+        assert!(!anchors_disagree(Some("on monday"), Some("police say")));
+        assert!(!anchors_disagree(None, Some("on monday")));
     }
 }

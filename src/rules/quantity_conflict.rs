@@ -5,8 +5,8 @@ use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
     amount_contexts, amount_counterparts, anchors_disagree, content_words, describe_range,
-    different_subjects, display_span, far_apart, figure_key, is_generic_thing, negated,
-    time_anchor, FigureKey,
+    different_subjects, digits_transposed, display_span, far_apart, figure_key, is_generic_thing,
+    negated, ratio, time_anchor, unkeyed_body_match, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -122,7 +122,11 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
                 .iter()
                 .any(|b| time_anchor(b) != time_anchor(against[0]));
             let total_of_parts = mixed && time_anchor(r).is_none();
-            !against.is_empty() && !total_of_parts && against.iter().all(|b| conflict(cx, r, b))
+            let maybe_other_figure = unkeyed_body_match(&cx.claims.figures, r);
+            !against.is_empty()
+                && !total_of_parts
+                && !maybe_other_figure
+                && against.iter().all(|b| conflict(cx, r, b))
         })
         .collect();
     if !odd.is_empty() {
@@ -160,7 +164,10 @@ fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !r.part.is_restatement() {
             continue;
         }
-        let against: Vec<&Figure> = amount_counterparts(figures, &contexts, i)
+        if r.key.is_some() && groups_has_body_figure(cx, r) {
+            continue;
+        }
+        let against: Vec<&Figure> = amount_counterparts(cx.source, figures, &contexts, i)
             .into_iter()
             .map(|j| &figures[j])
             .filter(|b| comparable(cx, r, b))
@@ -171,12 +178,30 @@ fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether some body figure has the same comparison key as `r` (then the
+/// keyed comparison in [`check_group`] decides).
+fn groups_has_body_figure(cx: &Context<'_>, r: &Figure) -> bool {
+    let key = figure_key(r);
+    key.is_some()
+        && cx
+            .claims
+            .figures
+            .iter()
+            .any(|b| b.part.is_body() && figure_key(b) == key)
+}
+
 /// Two body figures state one fact when one of them is in the lede (which
 /// summarises the story), or when they sit in different paragraphs and their
 /// sentences share at least two content words besides the counted thing.
 /// Figures for one noun in one paragraph are usually a sequence ("won two of
 /// their first three games ... lost four games").
 fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    // Stricter than for restatements: the body often gives several counts of
+    // one noun (a part and its total, two places), so the two must be close
+    // or a transposition of each other.
+    if ratio(a, b) > 1.5 && !digits_transposed(a, b) {
+        return false;
+    }
     if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
         return true;
     }

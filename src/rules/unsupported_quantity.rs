@@ -52,6 +52,10 @@ impl Rule for UnsupportedQuantity {
             if !f.part.is_restatement() {
                 continue;
             }
+            // "one district", "the two sides", "under one roof": not claims.
+            if f.value <= 2.0 {
+                continue;
+            }
             let Some(thing) = checkable(f) else { continue };
             let supported = body.iter().any(|b| {
                 let same_thing = match (&thing, figure_key(b)) {
@@ -62,7 +66,7 @@ impl Rule for UnsupportedQuantity {
                     && (b.value - f.value).abs() <= 0.1 * f.value.abs()
                     && b.range.overlaps(&f.range, false);
                 same_thing || same_amount
-            }) || !amount_counterparts(figures, &contexts, i).is_empty();
+            }) || !amount_counterparts(cx.source, figures, &contexts, i).is_empty();
             if supported {
                 continue;
             }
