@@ -22,7 +22,11 @@
 //! Options (after `--`): `--articles N` (default 3000), `--threads N` (default:
 //! all cores), `--runs N` (best of N, default 3), `--stream-mb N` (default
 //! 100), `--big-mb N` (default 10), `--seed S`, `--quick`, `--no-binary`,
-//! `--markdown FILE` (also write the table as Markdown).
+//! `--markdown FILE` (also write the table as Markdown), `--only
+//! parse|claims|check` (one stage, one thread, then stop: for profilers).
+//!
+//! Rates are wall-clock; the `MB/CPU-s` column divides by the CPU time all
+//! threads spent, which stays meaningful on a machine shared with other jobs.
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus.rs"]
@@ -36,8 +40,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use newslint::render;
+use newslint::report::{FileReport, Report};
 use newslint::{Finding, SourceFile};
 
 struct Options {
@@ -49,6 +55,8 @@ struct Options {
     seed: u64,
     binary: bool,
     markdown: Option<PathBuf>,
+    /// Run one stage on one thread and stop (for profilers).
+    only: Option<String>,
 }
 
 fn options() -> Options {
@@ -61,6 +69,7 @@ fn options() -> Options {
         seed: 42,
         binary: true,
         markdown: None,
+        only: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -79,6 +88,9 @@ fn options() -> Options {
             "--seed" => o.seed = num(i) as u64,
             "--markdown" => {
                 o.markdown = args.get(i + 1).map(PathBuf::from);
+            }
+            "--only" => {
+                o.only = args.get(i + 1).cloned();
             }
             "--quick" => {
                 o.articles = 500;
@@ -106,66 +118,12 @@ fn options() -> Options {
 
 // ---------------------------------------------------------------- stages
 
-/// The findings document of `check --format json`, built here until the
-/// `render` module has a JSON renderer of its own.
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    findings: Vec<JsonFinding<'a>>,
-    error: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    code: &'a str,
-    rule: &'a str,
-    severity: &'a str,
-    message: &'a str,
-    help: Option<&'a str>,
-    locations: Vec<JsonLocation<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonLocation<'a> {
-    path: &'a str,
-    section: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    role: &'a str,
-}
-
-fn json_findings<'a>(source: &'a SourceFile, findings: &'a [Finding]) -> Vec<JsonFinding<'a>> {
-    findings
-        .iter()
-        .map(|f| JsonFinding {
-            code: f.code,
-            rule: f.rule,
-            severity: f.severity.as_str(),
-            message: &f.message,
-            help: f.help.as_deref(),
-            locations: f
-                .labels
-                .iter()
-                .map(|l| JsonLocation {
-                    path: &source.path,
-                    section: l.part.to_string(),
-                    line: l.span.line,
-                    column: l.span.column,
-                    end_line: l.span.end_line,
-                    end_column: l.span.end_column,
-                    start: l.span.start,
-                    end: l.span.end,
-                    text: source.slice(&l.span),
-                    role: &l.role,
-                })
-                .collect(),
-        })
-        .collect()
+/// The report of one checked article, as `check` builds it (without the
+/// source text, which only the human renderer needs).
+fn file_report(source: &SourceFile, findings: &[Finding]) -> FileReport {
+    let mut file = FileReport::checked(source, findings);
+    file.source = None;
+    file
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -201,20 +159,18 @@ fn run_stage(stage: Stage, path: &str, text: &str, out: &mut Vec<u8>) -> usize {
     }
     let findings = newslint::check(&source, &article, &claims);
     out.clear();
-    let doc = JsonFile {
-        path: &source.path,
-        findings: json_findings(&source, &findings),
-        error: None,
-    };
-    // `check --format json` writes one document; rendering each file's
-    // entry costs the same and keeps memory per article
-    let _ = serde_json::to_writer(&mut *out, &doc);
+    // `check --format json` writes one document for all files; one document
+    // per article costs the same per finding and keeps memory per article
+    let report = Report::new(vec![file_report(&source, &findings)], Vec::new());
+    let _ = render::json::render(&report, out);
     black_box(&out);
     findings.len()
 }
 
 struct Measured {
     time: Duration,
+    /// CPU time of the best run, all threads.
+    cpu: Duration,
     bytes: usize,
     articles: usize,
     work: usize,
@@ -226,6 +182,10 @@ impl Measured {
     }
     fn articles_s(&self) -> f64 {
         self.articles as f64 / self.time.as_secs_f64()
+    }
+    /// MB per CPU-second (all threads together).
+    fn mb_cpu_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.cpu.as_secs_f64().max(1e-9)
     }
 }
 
@@ -240,9 +200,19 @@ fn measure_corpus(
         .build()
         .expect("a rayon pool");
     let bytes = corpus.iter().map(|a| a.text.len()).sum();
+    // warm up caches, lazily compiled regexes and the pool's threads
+    pool.install(|| {
+        corpus
+            .par_iter()
+            .take(64)
+            .map_init(Vec::new, |out, a| run_stage(stage, &a.id, &a.text, out))
+            .sum::<usize>()
+    });
     let mut best = Duration::MAX;
+    let mut cpu = Duration::ZERO;
     let mut work = 0;
     for _ in 0..runs {
+        let cpu_start = process_cpu_ns();
         let start = Instant::now();
         work = pool.install(|| {
             corpus
@@ -250,14 +220,33 @@ fn measure_corpus(
                 .map_init(Vec::new, |out, a| run_stage(stage, &a.id, &a.text, out))
                 .sum()
         });
-        best = best.min(start.elapsed());
+        let elapsed = start.elapsed();
+        if elapsed < best {
+            best = elapsed;
+            cpu = Duration::from_nanos(process_cpu_ns().saturating_sub(cpu_start));
+        }
     }
     Measured {
         time: best,
+        cpu,
         bytes,
         articles: corpus.len(),
         work,
     }
+}
+
+/// CPU time consumed so far by every thread of this process, from
+/// `/proc/self/task/*/schedstat` (nanoseconds on the CPU). On a shared machine
+/// wall-clock rates understate the code's speed; MB per CPU-second does not.
+fn process_cpu_ns() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
 }
 
 // ---------------------------------------------------------------- memory
@@ -358,10 +347,8 @@ fn stream_in_process(path: &Path, threads: usize) -> std::io::Result<(Duration, 
                     let claims = newslint::extract(&source, &article);
                     let found = newslint::check(&source, &article, &claims);
                     let mut out = Vec::new();
-                    for f in json_findings(&source, &found) {
-                        let _ = serde_json::to_writer(&mut out, &f);
-                        out.push(b'\n');
-                    }
+                    let report = Report::new(vec![file_report(&source, &found)], Vec::new());
+                    let _ = render::jsonl::render(&report, render::Options::default(), &mut out);
                     (found.len(), out)
                 })
                 .collect()
@@ -504,18 +491,35 @@ fn main() {
         o.runs
     );
 
+    if let Some(only) = &o.only {
+        let stage = match only.as_str() {
+            "parse" => Stage::Parse,
+            "claims" => Stage::Claims,
+            _ => Stage::Check,
+        };
+        let m = measure_corpus(stage, &corpus, 1, o.runs);
+        println!(
+            "{}: {:.1} MB/s, {:.0} articles/s, {:.1} MB per CPU-second",
+            stage.name(),
+            m.mb_s(),
+            m.articles_s(),
+            m.mb_cpu_s()
+        );
+        return;
+    }
+
     // ---- stages × threads
     let mut thread_counts = vec![1];
     if o.threads > 1 {
         thread_counts.push(o.threads);
     }
     println!(
-        "{:<22} {:>7} {:>10} {:>12} {:>9} {:>9}",
-        "stage", "threads", "MB/s", "articles/s", "speedup", "findings"
+        "{:<22} {:>7} {:>10} {:>12} {:>9} {:>12} {:>9}",
+        "stage", "threads", "MB/s", "articles/s", "speedup", "MB/CPU-s", "findings"
     );
     let _ = writeln!(
         md,
-        "| stage | threads | MB/s | articles/s | speedup | findings |\n|---|---:|---:|---:|---:|---:|"
+        "| stage | threads | MB/s | articles/s | speedup | MB per CPU-second | findings |\n|---|---:|---:|---:|---:|---:|---:|"
     );
     for stage in Stage::ALL {
         let mut one = None;
@@ -528,22 +532,24 @@ fn main() {
                 "-".into()
             };
             println!(
-                "{:<22} {:>7} {:>10.1} {:>12.0} {:>8.2}x {:>9}",
+                "{:<22} {:>7} {:>10.1} {:>12.0} {:>8.2}x {:>12.1} {:>9}",
                 stage.name(),
                 t,
                 m.mb_s(),
                 m.articles_s(),
                 m.mb_s() / base,
+                m.mb_cpu_s(),
                 findings
             );
             let _ = writeln!(
                 md,
-                "| {} | {} | {:.1} | {:.0} | {:.2}× | {} |",
+                "| {} | {} | {:.1} | {:.0} | {:.2}× | {:.1} | {} |",
                 stage.name(),
                 t,
                 m.mb_s(),
                 m.articles_s(),
                 m.mb_s() / base,
+                m.mb_cpu_s(),
                 findings
             );
         }
@@ -564,7 +570,7 @@ fn main() {
     println!("\nbig article (one article, many sections), one thread:");
     let _ = writeln!(
         md,
-        "One big article (many sections), one thread:\n\n| size | parse | claims | check | check ratio to 1/10 the size |\n|---:|---:|---:|---:|---:|"
+        "One big article (many sections), one thread, in-process and through the binary (`check --format json FILE`):\n\n| size | parse | claims | check | check ratio to 1/10 the size | binary |\n|---:|---:|---:|---:|---:|---|"
     );
     let mut sizes = vec![o.big_mb * 1_000_000 / 100, o.big_mb * 1_000_000 / 10];
     sizes.push(o.big_mb * 1_000_000);
@@ -579,22 +585,41 @@ fn main() {
             times.push(start.elapsed().as_secs_f64());
         }
         let ratio = previous.map_or("-".into(), |p| format!("{:.1}×", times[2] / p));
+        // the same article through the binary: read, check, render JSON
+        let mut binary = "-".to_string();
+        if o.binary && std::fs::create_dir_all(&data_dir).is_ok() {
+            let file = data_dir.join(format!("big-{size}.txt"));
+            if std::fs::write(&file, &text).is_ok() {
+                let p = file.to_string_lossy().to_string();
+                let args = ["check", "--format", "json", "--fail-on", "never", &p];
+                if let Ok(r) = run_binary(&bin, &args, 1) {
+                    binary = format!(
+                        "{:.3} s, peak RSS {} ({})",
+                        r.time.as_secs_f64(),
+                        mb(r.peak_kb),
+                        r.status
+                    );
+                }
+            }
+        }
         println!(
-            "  {:>7.2} MB  parse {:>8.3}s  claims {:>8.3}s  check {:>8.3}s  ratio {}",
+            "  {:>7.2} MB  parse {:>8.3}s  claims {:>8.3}s  check {:>8.3}s  ratio {:>6}  binary {}",
             text.len() as f64 / 1e6,
             times[0],
             times[1],
             times[2],
-            ratio
+            ratio,
+            binary
         );
         let _ = writeln!(
             md,
-            "| {:.2} MB | {:.3} s | {:.3} s | {:.3} s | {} |",
+            "| {:.2} MB | {:.3} s | {:.3} s | {:.3} s | {} | {} |",
             text.len() as f64 / 1e6,
             times[0],
             times[1],
             times[2],
-            ratio
+            ratio,
+            binary
         );
         previous = Some(times[2]);
         if times[2] > 60.0 {
