@@ -57,7 +57,9 @@ def main() -> int:
 
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("newslint").config("spark.ui.enabled", "false")
+    builder = (SparkSession.builder.appName("newslint")
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false"))
     if args.master:
         # under spark-submit the master comes from --master; locally from here
         builder = builder.master(args.master)
