@@ -1,7 +1,7 @@
 //! The only place that reads files and writes to stdout/stderr.
 
 use std::collections::HashMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,7 +17,7 @@ use crate::cli::{
     RulesFormat, SelectionArgs, Shell,
 };
 use crate::render::{self, Format};
-use crate::report::{FileReport, Report, ReportFinding, RuleInfo};
+use crate::report::{FileReport, ReportFinding, RuleInfo};
 use crate::settings::{self, CliOverrides, Settings};
 use crate::source::SourceFile;
 
@@ -65,13 +65,13 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Parse(args) => {
-            let source = read_source(&args.file, None, DEFAULT_MAX_BYTES)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             print_json(&article, &args)?;
             Ok(EXIT_OK)
         }
         Command::Claims(args) => {
-            let source = read_source(&args.file, None, DEFAULT_MAX_BYTES)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             let claims = crate::extract(&source, &article);
             print_json(&claims, &args)?;
@@ -255,10 +255,15 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Expand the command-line paths into inputs: directories walked, files kept.
-fn collect_inputs(args: &CheckArgs) -> anyhow::Result<Vec<Input>> {
+/// Expand the command-line paths into inputs, lazily for NDJSON streams:
+/// directories are walked (in sorted order), files kept as given.
+fn collect_inputs(args: &CheckArgs) -> anyhow::Result<Box<dyn Iterator<Item = Input>>> {
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+        vec![PathBuf::from(if args.input == InputKind::Ndjson {
+            "-"
+        } else {
+            "."
+        })]
     } else {
         args.paths.clone()
     };
@@ -267,11 +272,12 @@ fn collect_inputs(args: &CheckArgs) -> anyhow::Result<Vec<Input>> {
         .clone()
         .unwrap_or_else(|| "<stdin>".into());
     if args.input == InputKind::Ndjson {
-        let mut out = Vec::new();
-        for p in &paths {
-            read_ndjson(p, &stdin_name, &mut out);
-        }
-        return Ok(out);
+        let limit = args.max_bytes;
+        return Ok(Box::new(
+            paths
+                .into_iter()
+                .flat_map(move |p| NdjsonReader::open(&p, &stdin_name, limit)),
+        ));
     }
     let globs = build_globs(&args.glob)?;
     let mut out = Vec::new();
@@ -284,7 +290,7 @@ fn collect_inputs(args: &CheckArgs) -> anyhow::Result<Vec<Input>> {
             out.push(Input::File(p.clone()));
         }
     }
-    Ok(out)
+    Ok(Box::new(out.into_iter()))
 }
 
 fn build_globs(patterns: &[String]) -> anyhow::Result<globset::GlobSet> {
@@ -319,7 +325,9 @@ fn walk(dir: &Path, globs: &globset::GlobSet, out: &mut Vec<Input>) {
                 let name_matches = path.file_name().is_some_and(|n| globs.is_match(n));
                 let rel = path.strip_prefix(dir).unwrap_or(path);
                 if name_matches || globs.is_match(rel) {
-                    out.push(Input::File(path.to_path_buf()));
+                    // `check .` shows `a.txt`, not `./a.txt`.
+                    let shown = if dir == Path::new(".") { rel } else { path };
+                    out.push(Input::File(shown.to_path_buf()));
                 }
             }
             Err(e) => {
@@ -364,52 +372,140 @@ struct NdjsonRecord {
     text: String,
 }
 
-/// Read an NDJSON stream; every record becomes an input and every bad line
-/// an error naming the stream and its line number.
-fn read_ndjson(path: &Path, stdin_name: &str, out: &mut Vec<Input>) {
-    let (name, bytes) = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        match io::stdin().read_to_end(&mut buf) {
-            Ok(_) => (stdin_name.to_string(), buf),
-            Err(e) => {
-                out.push(Input::Failed {
-                    path: stdin_name.to_string(),
-                    reason: format!("cannot read standard input: {e}"),
-                });
-                return;
-            }
-        }
-    } else {
-        match read_bytes(path, u64::MAX) {
-            Ok(b) => (display(path), b),
-            Err(reason) => {
-                out.push(Input::Failed {
-                    path: display(path),
+/// Reads an NDJSON stream line by line: every record becomes an input and
+/// every bad line an error naming the stream and its line number. Lines
+/// longer than the byte limit are skipped with an error, never buffered.
+struct NdjsonReader {
+    name: String,
+    reader: Option<Box<dyn io::BufRead>>,
+    line_no: usize,
+    limit: u64,
+    failed: Option<Input>,
+}
+
+impl NdjsonReader {
+    fn open(path: &Path, stdin_name: &str, limit: u64) -> Self {
+        let (name, reader): (String, Result<Box<dyn io::BufRead>, String>) =
+            if path == Path::new("-") {
+                (
+                    stdin_name.to_string(),
+                    Ok(Box::new(io::BufReader::new(io::stdin()))),
+                )
+            } else {
+                let opened = std::fs::metadata(path)
+                    .map_err(|e| io_reason(&e))
+                    .and_then(|m| {
+                        if m.is_dir() {
+                            Err("is a directory, not an NDJSON file".to_string())
+                        } else {
+                            std::fs::File::open(path).map_err(|e| io_reason(&e))
+                        }
+                    })
+                    .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn io::BufRead>);
+                (display(path), opened)
+            };
+        match reader {
+            Ok(r) => NdjsonReader {
+                name,
+                reader: Some(r),
+                line_no: 0,
+                limit,
+                failed: None,
+            },
+            Err(reason) => NdjsonReader {
+                failed: Some(Input::Failed {
+                    path: name.clone(),
                     reason,
-                });
-                return;
+                }),
+                name,
+                reader: None,
+                line_no: 0,
+                limit,
+            },
+        }
+    }
+
+    fn fail(&self, reason: String) -> Input {
+        Input::Failed {
+            path: self.name.clone(),
+            reason: format!("line {}: {reason}", self.line_no),
+        }
+    }
+}
+
+impl Iterator for NdjsonReader {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        if let Some(f) = self.failed.take() {
+            return Some(f);
+        }
+        loop {
+            let reader = self.reader.as_mut()?;
+            let mut line = Vec::new();
+            // JSON escapes can make a record's line longer than its text.
+            let cap = self.limit.saturating_mul(2).saturating_add(1024);
+            let read = reader.by_ref().take(cap).read_until(b'\n', &mut line);
+            self.line_no += 1;
+            match read {
+                Ok(0) => {
+                    self.reader = None;
+                    return None;
+                }
+                Err(e) => {
+                    self.reader = None;
+                    return Some(self.fail(format!("cannot read: {e}")));
+                }
+                Ok(_) => {}
             }
-        }
-    };
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match serde_json::from_slice::<NdjsonRecord>(line) {
-            Ok(r) => out.push(Input::Text {
-                id: r.id,
-                text: r.text,
-            }),
-            Err(e) => out.push(Input::Failed {
-                path: name.clone(),
-                reason: format!("line {}: not a {{\"id\", \"text\"}} record: {e}", i + 1),
-            }),
+            if !line.ends_with(b"\n") && line.len() as u64 >= cap {
+                // Skip the rest of the over-long line.
+                let mut sink = Vec::new();
+                while let Some(r) = self.reader.as_mut() {
+                    sink.clear();
+                    match r.by_ref().take(1 << 20).read_until(b'\n', &mut sink) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) if sink.ends_with(b"\n") => break,
+                        Ok(_) => {}
+                    }
+                }
+                return Some(self.fail(too_big(self.limit)));
+            }
+            let trimmed = line.strip_suffix(b"\n").unwrap_or(&line);
+            let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+            if trimmed.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match serde_json::from_slice::<NdjsonRecord>(trimmed) {
+                Ok(r) => Input::Text {
+                    id: r.id,
+                    text: r.text,
+                },
+                Err(e) => self.fail(format!("not a {{\"id\", \"text\"}} record: {e}")),
+            });
         }
     }
 }
 
 // ---------------------------------------------------------------- reading
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Inputs larger than this are refused.
+    pub max_bytes: u64,
+    /// Decode invalid UTF-8 with replacement characters instead of refusing.
+    pub lossy: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+        }
+    }
+}
 
 /// Why an input could not be read.
 #[derive(Debug)]
@@ -432,8 +528,9 @@ impl std::error::Error for InputError {}
 pub fn read_source(
     path: &Path,
     stdin_name: Option<&str>,
-    max_bytes: u64,
-) -> Result<SourceFile, InputError> {
+    opts: ReadOptions,
+) -> Result<(SourceFile, Option<String>), InputError> {
+    let max_bytes = opts.max_bytes;
     let is_stdin = path == Path::new("-");
     let display = if is_stdin {
         stdin_name.unwrap_or("<stdin>").to_string()
@@ -457,8 +554,8 @@ pub fn read_source(
     } else {
         read_bytes(path, max_bytes).map_err(err)?
     };
-    let text = decode(bytes).map_err(err)?;
-    Ok(SourceFile::new(display, text))
+    let (text, notice) = decode_with(bytes, opts.lossy).map_err(err)?;
+    Ok((SourceFile::new(display, text), notice))
 }
 
 fn too_big(max: u64) -> String {
@@ -501,6 +598,12 @@ fn io_reason(e: &io::Error) -> String {
 /// Bytes → text, or a reason: UTF-16, binary (NUL byte), invalid UTF-8 (with
 /// the first bad byte's offset), empty or whitespace only.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    decode_with(bytes, false).map(|(text, _)| text)
+}
+
+/// [`decode`], optionally replacing invalid UTF-8; the second value says
+/// when that happened.
+pub fn decode_with(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String>), String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("looks like UTF-16 (byte-order mark); convert it to UTF-8".into());
     }
@@ -509,17 +612,28 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
             "looks like a binary file (NUL byte at offset {at})"
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("not valid UTF-8 (first bad byte at offset {at})")
-    })?;
+    let (text, notice) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let reason = format!("not valid UTF-8 (first bad byte at offset {at})");
+            if !lossy {
+                return Err(reason);
+            }
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                text,
+                Some(format!("{reason}; decoded with replacement characters (--lossy), so offsets after it may differ from the file")),
+            )
+        }
+    };
     if text.is_empty() {
         return Err("empty file".into());
     }
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err("contains only whitespace".into());
     }
-    Ok(text)
+    Ok((text, notice))
 }
 
 // ---------------------------------------------------------------- check
@@ -543,20 +657,20 @@ fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> 
     report
 }
 
-fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64) -> FileReport {
-    let source = match input {
+fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOptions) -> FileReport {
+    let read = match input {
         Input::Failed { path, reason } => return FileReport::unreadable(path, reason),
-        Input::File(p) => read_source(p, None, max_bytes),
-        Input::Stdin(name) => read_source(Path::new("-"), Some(name), max_bytes),
+        Input::File(p) => read_source(p, None, opts),
+        Input::Stdin(name) => read_source(Path::new("-"), Some(name), opts),
         Input::Text { id, text } => {
-            if text.len() as u64 > max_bytes {
+            if text.len() as u64 > opts.max_bytes {
                 Err(InputError {
                     path: id.clone(),
-                    reason: too_big(max_bytes),
+                    reason: too_big(opts.max_bytes),
                 })
             } else {
                 decode(text.clone().into_bytes())
-                    .map(|t| SourceFile::new(id.clone(), t))
+                    .map(|t| (SourceFile::new(id.clone(), t), None))
                     .map_err(|reason| InputError {
                         path: id.clone(),
                         reason,
@@ -564,12 +678,12 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64
             }
         }
     };
-    let source = match source {
+    let (source, notice) = match read {
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
     // A bug in one rule must not lose the other files' results.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         check_source(&source, settings, keep_source)
     }))
     .unwrap_or_else(|_| {
@@ -577,12 +691,15 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, max_bytes: u64
             source.path.clone(),
             "internal error while checking (please report this file)",
         )
-    })
+    });
+    report.notice = notice;
+    report
 }
 
-/// Progress on stderr, redrawn at most every 100 ms.
+/// Progress on stderr, redrawn at most every 100 ms; a bar when the number
+/// of inputs is known, a count otherwise (NDJSON streams).
 struct Progress {
-    total: usize,
+    total: Option<usize>,
     done: AtomicUsize,
     last: std::sync::Mutex<Instant>,
 }
@@ -593,21 +710,25 @@ impl Progress {
         let Ok(mut last) = self.last.try_lock() else {
             return;
         };
-        if last.elapsed() < Duration::from_millis(100) && done < self.total {
+        if last.elapsed() < Duration::from_millis(100) {
             return;
         }
         *last = Instant::now();
-        let width = 30;
-        let filled = width * done / self.total.max(1);
-        eprint!(
-            "\r[{}{}] {done}/{} checked",
-            "#".repeat(filled),
-            "-".repeat(width - filled),
-            self.total
-        );
+        match self.total {
+            Some(total) => {
+                let width = 30;
+                let filled = (width * done / total.max(1)).min(width);
+                eprint!(
+                    "\r[{}{}] {done}/{total} checked",
+                    "#".repeat(filled),
+                    "-".repeat(width - filled),
+                );
+            }
+            None => eprint!("\r{done} checked"),
+        }
     }
 
-    fn finish(&self) {
+    fn clear(&self) {
         eprint!("\r{}\r", " ".repeat(60));
     }
 }
@@ -632,62 +753,123 @@ pub struct BaselineEntry {
 }
 
 impl Baseline {
-    fn of(files: &[FileReport]) -> Self {
-        let findings = files
-            .iter()
-            .flat_map(|f| f.findings.iter().map(move |x| (f, x)))
-            .map(|(file, f)| BaselineEntry {
-                path: file.path.clone(),
-                code: f.code.clone(),
-                fingerprint: f.fingerprint.clone(),
-                texts: f.locations.iter().map(|l| l.text.clone()).collect(),
-            })
-            .collect();
-        Baseline {
-            schema_version: 1,
-            findings,
+    /// How many findings each fingerprint may still absorb.
+    fn budget(&self) -> HashMap<String, usize> {
+        let mut budget = HashMap::new();
+        for e in &self.findings {
+            *budget.entry(e.fingerprint.clone()).or_default() += 1;
         }
+        budget
     }
 
-    /// Drop findings recorded in the baseline (each entry absorbs one).
-    fn filter(&self, files: &mut [FileReport]) {
-        let mut budget: HashMap<&str, usize> = HashMap::new();
-        for e in &self.findings {
-            *budget.entry(e.fingerprint.as_str()).or_default() += 1;
+    fn entries(file: &FileReport) -> impl Iterator<Item = BaselineEntry> + '_ {
+        file.findings.iter().map(|f| BaselineEntry {
+            path: file.path.clone(),
+            code: f.code.clone(),
+            fingerprint: f.fingerprint.clone(),
+            texts: f.locations.iter().map(|l| l.text.clone()).collect(),
+        })
+    }
+}
+
+/// Drop the findings a baseline records (each entry absorbs one).
+fn apply_baseline(budget: &mut HashMap<String, usize>, file: &mut FileReport) {
+    file.findings
+        .retain(|f: &ReportFinding| match budget.get_mut(&f.fingerprint) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+}
+
+/// Temporary files being written, removed by the interrupt handler.
+static PENDING_TEMP: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On SIGINT/SIGTERM: remove any half-written temporary file and exit 130.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING_TEMP.lock() {
+            for p in pending.iter() {
+                let _ = std::fs::remove_file(p);
+            }
         }
-        for file in files {
-            file.findings.retain(|f: &ReportFinding| {
-                match budget.get_mut(f.fingerprint.as_str()) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
+        eprintln!("\nnewslint: interrupted");
+        std::process::exit(130);
+    });
+}
+
+fn track_temp(path: &Path, pending: bool) {
+    if let Ok(mut list) = PENDING_TEMP.lock() {
+        if pending {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
         }
     }
 }
 
-/// Write `bytes` to `path` atomically: a temp file in the same directory,
-/// then a rename. A failure leaves no partial file behind.
+/// A file written atomically: a temp file in the same directory, renamed
+/// over the target by [`AtomicFile::commit`]. Dropped uncommitted (an error)
+/// or interrupted, it leaves nothing behind.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> anyhow::Result<Self> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".newslint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
+        track_temp(tmp.path(), true);
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
+    }
+
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        let tmp_path = self.tmp.path().to_path_buf();
+        let path = self.path.clone();
+        let result = self
+            .tmp
+            .flush()
+            .and_then(|()| self.tmp.as_file().sync_all())
+            .with_context(|| format!("{}: cannot write", path.display()))
+            .and_then(|()| {
+                self.tmp
+                    .persist(&path)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("{}: cannot write", path.display()))
+            });
+        track_temp(&tmp_path, false);
+        result.map(|_| ())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Write `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".newslint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.flush())
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes)
         .with_context(|| format!("{}: cannot write", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
+    f.commit()
 }
 
 fn use_color(choice: ColorChoice, to_file: bool) -> bool {
@@ -701,7 +883,45 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     }
 }
 
+/// Where the report goes: stdout, or a file renamed into place at the end.
+enum Sink {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File(io::BufWriter<AtomicFile>),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(w) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(w) => w.flush(),
+        }
+    }
+}
+
+impl Sink {
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::File(w) => w
+                .into_inner()
+                .map_err(|e| anyhow::anyhow!("cannot write the report: {}", e.error()))?
+                .commit(),
+        }
+    }
+}
+
+/// Files handed to the workers at a time: bounds memory on huge runs while
+/// keeping every thread busy. Output order never depends on it.
+const BATCH_PER_THREAD: usize = 32;
+
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    install_interrupt_handler();
     let settings = match load_settings(&args.selection) {
         Ok(s) => s,
         Err(e) => {
@@ -709,7 +929,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let baseline = match &args.baseline {
+    let mut budget = match &args.baseline {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("{}: cannot read baseline", p.display()));
@@ -718,7 +938,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     .with_context(|| format!("{}: not a newslint baseline", p.display()))
             });
             match parsed {
-                Ok(b) => Some(b),
+                Ok(b) => Some(b.budget()),
                 Err(e) => {
                     eprintln!("newslint: {e:#}");
                     return Ok(EXIT_ERROR);
@@ -727,67 +947,96 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         }
         None => None,
     };
-    let inputs = collect_inputs(&args)?;
+    let mut inputs = collect_inputs(&args)?;
     let keep_source = render::needs_source(args.format);
-    let max_bytes = args.max_bytes;
-
-    let progress =
-        (!args.quiet && inputs.len() > 1 && io::stderr().is_terminal()).then(|| Progress {
-            total: inputs.len(),
-            done: AtomicUsize::new(0),
-            last: std::sync::Mutex::new(Instant::now()),
-        });
+    let read_opts = ReadOptions {
+        max_bytes: args.max_bytes,
+        lossy: args.lossy,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let mut files: Vec<FileReport> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let r = process(input, &settings, keep_source, max_bytes);
-                if let Some(p) = &progress {
-                    p.tick();
-                }
-                r
-            })
-            .collect()
-    });
-    if let Some(p) = &progress {
-        p.finish();
-    }
-
-    for f in &files {
-        if let Some(reason) = &f.error {
-            eprintln!("newslint: {}: {reason}", f.path);
-        }
-    }
-    if let Some(path) = &args.write_baseline {
-        let mut bytes = serde_json::to_vec_pretty(&Baseline::of(&files))?;
-        bytes.push(b'\n');
-        write_atomic(path, &bytes)?;
-    }
-    if let Some(b) = &baseline {
-        b.filter(&mut files);
-    }
-    let report = Report::new(files, RuleInfo::all());
+    let batch = pool.current_num_threads().max(1) * BATCH_PER_THREAD;
+    let total = match inputs.size_hint() {
+        (lo, Some(hi)) if lo == hi => Some(lo),
+        _ => None,
+    };
+    let progress =
+        (!args.quiet && total != Some(1) && io::stderr().is_terminal()).then(|| Progress {
+            total,
+            done: AtomicUsize::new(0),
+            last: std::sync::Mutex::new(Instant::now()),
+        });
 
     let opts = render::Options {
         color: use_color(args.color, args.output.is_some()),
         summary: args.summary,
+        quiet: args.quiet,
     };
-    let mut buf = Vec::new();
-    render::render(args.format, &report, opts, &mut buf)?;
-    match &args.output {
-        Some(path) => write_atomic(path, &buf)?,
-        None => write_stdout(&buf)?,
+    let mut sink = match &args.output {
+        Some(path) => Sink::File(io::BufWriter::new(AtomicFile::create(path)?)),
+        None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut baseline_out = args.write_baseline.as_ref().map(|_| Baseline {
+        schema_version: 1,
+        findings: Vec::new(),
+    });
+    let mut stream = render::Stream::new(args.format, opts, &mut sink);
+    loop {
+        let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<FileReport> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let r = process(input, &settings, keep_source, read_opts);
+                    if let Some(p) = &progress {
+                        p.tick();
+                    }
+                    r
+                })
+                .collect()
+        });
+        // The bar shares the terminal with the report: clear it before
+        // writing; the next tick redraws it.
+        if let Some(p) = &progress {
+            p.clear();
+        }
+        for mut file in results {
+            if let Some(reason) = &file.error {
+                eprintln!("newslint: {}: {reason}", file.path);
+            }
+            if let Some(notice) = &file.notice {
+                eprintln!("newslint: warning: {}: {notice}", file.path);
+            }
+            if let Some(b) = &mut baseline_out {
+                b.findings.extend(Baseline::entries(&file));
+            }
+            if let Some(budget) = &mut budget {
+                apply_baseline(budget, &mut file);
+            }
+            stream.push(file)?;
+        }
+    }
+    if let Some(p) = &progress {
+        p.clear();
+    }
+    let summary = stream.finish(RuleInfo::all())?;
+    sink.finish()?;
+    if let (Some(path), Some(b)) = (&args.write_baseline, &baseline_out) {
+        let mut bytes = serde_json::to_vec_pretty(b)?;
+        bytes.push(b'\n');
+        write_atomic(path, &bytes)?;
     }
 
-    if report.summary.unreadable > 0 {
+    if summary.unreadable > 0 {
         return Ok(EXIT_ERROR);
     }
     let fails = args.write_baseline.is_none()
-        && report
+        && summary
             .max_severity()
             .is_some_and(|s| settings.fail_on.fails(s));
     Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })

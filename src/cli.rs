@@ -103,8 +103,7 @@ pub struct CheckArgs {
     /// standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Print nothing on stderr but errors (no progress, no summary line on
-    /// stderr).
+    /// Only findings and errors: no progress bar, no human summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// With --format jsonl, end with a summary line.
@@ -124,6 +123,10 @@ pub struct CheckArgs {
     /// every value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Decode invalid UTF-8 with replacement characters (and say so on
+    /// stderr) instead of refusing the input.
+    #[arg(long)]
+    pub lossy: bool,
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::app::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,

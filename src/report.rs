@@ -60,6 +60,10 @@ pub struct FileReport {
     /// The file's text, for renderers that quote source lines. Not serialised.
     #[serde(skip)]
     pub source: Option<String>,
+    /// A warning about how the input was read (e.g. decoded lossily), shown
+    /// on stderr. Not serialised.
+    #[serde(skip)]
+    pub notice: Option<String>,
 }
 
 /// Counts over the whole run.
@@ -149,24 +153,40 @@ impl Report {
 
 impl Summary {
     pub fn of(files: &[FileReport]) -> Self {
-        let mut s = Summary {
-            files: files.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for file in files {
-            if file.error.is_some() {
-                s.unreadable += 1;
-            }
-            for f in &file.findings {
-                s.findings += 1;
-                match f.severity {
-                    Severity::Error => s.errors += 1,
-                    Severity::Warning => s.warnings += 1,
-                    Severity::Info => s.infos += 1,
-                }
-            }
+            s.add(file);
         }
         s
+    }
+
+    /// Count one more file.
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        if file.error.is_some() {
+            self.unreadable += 1;
+        }
+        for f in &file.findings {
+            self.findings += 1;
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// The highest severity counted.
+    pub fn max_severity(&self) -> Option<Severity> {
+        if self.errors > 0 {
+            Some(Severity::Error)
+        } else if self.warnings > 0 {
+            Some(Severity::Warning)
+        } else if self.infos > 0 {
+            Some(Severity::Info)
+        } else {
+            None
+        }
     }
 }
 
@@ -178,6 +198,7 @@ impl FileReport {
             findings: findings.iter().map(|f| resolve(source, f)).collect(),
             error: None,
             source: Some(source.text.clone()),
+            notice: None,
         }
     }
 
@@ -188,6 +209,7 @@ impl FileReport {
             findings: Vec::new(),
             error: Some(reason.into()),
             source: None,
+            notice: None,
         }
     }
 }

@@ -464,3 +464,130 @@ impl Settings {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PEDANTIC: RuleMeta = RuleMeta {
+        code: "NUM900",
+        name: "test-pedantic",
+        category: Category::Pedantic,
+        docs: "A pedantic test rule.\n",
+    };
+    const CORRECT: RuleMeta = RuleMeta {
+        code: "NUM901",
+        name: "test-correct",
+        category: Category::Correctness,
+        docs: "A correctness test rule.\n",
+    };
+    const STYLE: RuleMeta = RuleMeta {
+        code: "ART901",
+        name: "test-style",
+        category: Category::Style,
+        docs: "A style test rule.\n",
+    };
+
+    fn settings(toml: &str, cli: CliOverrides) -> Settings {
+        let file = parse_config("test.toml", toml).expect("valid config");
+        Settings::resolve(Some(Path::new("test.toml")), file, &cli).expect("resolves")
+    }
+
+    #[test]
+    fn defaults_follow_the_categories_and_pedantic_is_off() {
+        let s = settings("", CliOverrides::default());
+        assert_eq!(s.severity_of(&CORRECT), Some(Severity::Error));
+        assert_eq!(s.severity_of(&STYLE), Some(Severity::Warning));
+        assert_eq!(s.severity_of(&PEDANTIC), None);
+        assert_eq!(s.fail_on, FailOn::Error);
+    }
+
+    #[test]
+    fn prefixes_and_all_never_enable_pedantic_rules_but_their_code_does() {
+        let s = settings("select = [\"ALL\"]", CliOverrides::default());
+        assert_eq!(s.severity_of(&PEDANTIC), None);
+        let s = settings("select = [\"NUM\"]", CliOverrides::default());
+        assert_eq!(s.severity_of(&PEDANTIC), None);
+        assert_eq!(s.severity_of(&CORRECT), Some(Severity::Error));
+        assert_eq!(s.severity_of(&STYLE), None, "ART is not selected");
+        let s = settings("extend-select = [\"NUM900\"]", CliOverrides::default());
+        assert_eq!(s.severity_of(&PEDANTIC), Some(Severity::Warning));
+        assert_eq!(s.severity_of(&STYLE), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn severity_table_changes_levels_and_off_disables() {
+        let s = settings(
+            "[severity]\nNUM901 = \"info\"\nART901 = \"off\"\nNUM900 = \"error\"\n",
+            CliOverrides::default(),
+        );
+        assert_eq!(s.severity_of(&CORRECT), Some(Severity::Info));
+        assert_eq!(s.severity_of(&STYLE), None);
+        assert_eq!(s.severity_of(&PEDANTIC), Some(Severity::Error));
+    }
+
+    #[test]
+    fn overrides_apply_only_to_matching_paths() {
+        let s = settings(
+            "[[overrides]]\nfiles = [\"drafts/**\", \"*.md\"]\nignore = [\"NUM\"]\n\
+             [[overrides]]\nfiles = [\"archive/**\"]\nseverity = { NUM901 = \"warning\" }\n",
+            CliOverrides::default(),
+        );
+        let at = |p: &str| s.severity_for(&CORRECT, Some(p));
+        assert_eq!(at("drafts/a.txt"), None);
+        assert_eq!(at("./drafts/sub/a.txt"), None);
+        assert_eq!(at("news/a.md"), None, "`*.md` matches in any directory");
+        assert_eq!(at("archive/2020/a.txt"), Some(Severity::Warning));
+        assert_eq!(at("news/a.txt"), Some(Severity::Error));
+        assert_eq!(
+            s.severity_for(&STYLE, Some("drafts/a.txt")),
+            Some(Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn command_line_select_replaces_the_file_and_ignore_applies_last() {
+        let cli = CliOverrides {
+            select: Some(vec!["ART".into()]),
+            ..CliOverrides::default()
+        };
+        let s = settings("select = [\"NUM\"]\nfail-on = \"warning\"", cli);
+        assert_eq!(s.severity_of(&CORRECT), None);
+        assert_eq!(s.severity_of(&STYLE), Some(Severity::Warning));
+        assert_eq!(s.fail_on, FailOn::Warning);
+        let cli = CliOverrides {
+            ignore: vec!["NUM901".into()],
+            fail_on: Some(FailOn::Never),
+            ..CliOverrides::default()
+        };
+        let s = settings(
+            "[[overrides]]\nfiles = [\"*\"]\nextend-select = [\"NUM901\"]\n",
+            cli,
+        );
+        assert_eq!(s.severity_for(&CORRECT, Some("a.txt")), None);
+        assert_eq!(s.fail_on, FailOn::Never);
+    }
+
+    #[test]
+    fn bad_selectors_and_globs_are_errors_naming_the_key() {
+        let err = |toml: &str| {
+            let file = parse_config("t.toml", toml).expect("parses");
+            Settings::resolve(Some(Path::new("t.toml")), file, &CliOverrides::default())
+                .expect_err("must fail")
+                .to_string()
+        };
+        assert!(err("select = [\"bogus\"]").contains("t.toml: `select`: unknown rule `bogus`"));
+        assert!(err("[severity]\nNUM = \"error\"").contains("`severity`"));
+        assert!(err("[[overrides]]\nfiles = [\"a[\"]").contains("`overrides[0].files`"));
+    }
+
+    #[test]
+    fn fail_on_thresholds() {
+        assert!(FailOn::Error.fails(Severity::Error));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(!FailOn::Warning.fails(Severity::Info));
+        assert!(FailOn::Info.fails(Severity::Info));
+        assert!(!FailOn::Never.fails(Severity::Error));
+    }
+}

@@ -86,7 +86,13 @@ impl LineIndex {
         let line = self.line_starts.partition_point(|&s| s <= byte);
         let line_start = self.line_starts[line - 1];
         let bytes = text.as_bytes();
-        let column = self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1;
+        // Short line prefixes are counted directly; long ones use the
+        // per-block cache, so both stay cheap.
+        let column = if byte - line_start <= BLOCK {
+            count_chars(&bytes[line_start..byte]) + 1
+        } else {
+            self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1
+        };
         (line, column)
     }
 

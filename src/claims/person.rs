@@ -121,7 +121,7 @@ fn is_apostrophe(c: char) -> bool {
 /// taken from `char_indices`.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    for (si, range) in sentences(text).into_iter().enumerate() {
+    for (si, range) in sentence_ranges(text).into_iter().enumerate() {
         let base = range.start;
         let Some(sent) = text.get(range) else {
             continue;
@@ -203,6 +203,36 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// Sentences of a block, not split after an abbreviation or an initial
+/// ("Sen. Alex Padilla", "Donald J. Trump").
+pub(crate) fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in sentences(text) {
+        if let Some(prev) = out.last_mut() {
+            let before = text.get(prev.clone()).unwrap_or("");
+            let same_line = !text.get(prev.end..r.start).unwrap_or("\n").contains('\n');
+            if same_line && ends_with_abbreviation(before) {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(stem) = s.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
 /// Only spaces (no punctuation, no line break) between two tokens.
 fn joined(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
     let Some(gap) = text.get(a.end..b.start) else {
@@ -219,19 +249,19 @@ fn joined(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
 /// case, periods removed.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "vice president", "president", "prime minister", "deputy prime minister", "lieutenant
-    governor", "lt governor", "governor", "gov", "senator", "sen", "state senator",
+    "vice president", "president", "prime minister", "deputy prime minister",
+    "lieutenant governor", "lt governor", "governor", "gov", "senator", "sen", "state senator",
     "representative", "rep", "congressman", "congresswoman", "assemblymember", "assemblyman",
-    "assemblywoman", "council member", "councilmember", "councilman", "councilwoman", "deputy
-    mayor", "mayor", "attorney general", "secretary of state", "secretary", "major general",
-    "lieutenant general", "brigadier general", "general", "gen", "colonel", "col", "lieutenant",
-    "lt", "captain", "capt", "sergeant", "sgt", "admiral", "commander", "sheriff", "police
-    chief", "fire chief", "chief", "commissioner", "superintendent", "supervisor", "budget
-    director", "director", "auditor", "controller", "comptroller", "treasurer", "judge",
-    "justice", "chief justice", "speaker", "minister", "chancellor", "ambassador",
-    "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "ceo",
-    "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen", "prince",
-    "princess", "officer", "detective", "coach",
+    "assemblywoman", "council member", "councilmember", "councilman", "councilwoman",
+    "deputy mayor", "mayor", "attorney general", "secretary of state", "secretary",
+    "major general", "lieutenant general", "brigadier general", "general", "gen", "colonel",
+    "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "admiral", "commander",
+    "sheriff", "police chief", "fire chief", "chief", "commissioner", "superintendent",
+    "supervisor", "budget director", "director", "auditor", "controller", "comptroller",
+    "treasurer", "judge", "justice", "chief justice", "speaker", "minister", "chancellor",
+    "ambassador", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair",
+    "ceo", "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen",
+    "prince", "princess", "officer", "detective", "coach",
 ];
 
 /// Courtesy titles: they mark a person but are not roles.
@@ -284,15 +314,16 @@ const PLACES: &[&str] = &[
     "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
     "wisconsin", "wyoming", "los angeles", "san francisco", "san diego", "san jose",
     "sacramento", "chicago", "houston", "phoenix", "philadelphia", "san antonio", "dallas",
-    "austin", "seattle", "denver", "boston", "detroit", "miami", "atlanta", "portland", "las
-    vegas", "baltimore", "milwaukee", "new orleans", "minneapolis", "cleveland", "pittsburgh",
-    "oakland", "long beach", "fresno", "anaheim", "santa ana", "riverside", "glendale",
-    "pasadena", "compton", "bell", "london", "paris", "berlin", "madrid", "rome", "tokyo",
-    "beijing", "moscow", "kyiv", "mexico", "canada", "china", "japan", "india", "russia",
-    "ukraine", "france", "germany", "spain", "italy", "britain", "england", "scotland",
-    "ireland", "wales", "brazil", "israel", "gaza", "iran", "iraq", "syria", "europe", "asia",
-    "africa", "america", "united states", "united kingdom", "u.s", "u.k", "us", "uk", "el
-    salvador", "guatemala", "honduras", "venezuela", "cuba", "colombia", "australia",
+    "austin", "seattle", "denver", "boston", "detroit", "miami", "atlanta", "portland",
+    "las vegas", "baltimore", "milwaukee", "new orleans", "minneapolis", "cleveland",
+    "pittsburgh", "oakland", "long beach", "fresno", "anaheim", "santa ana", "riverside",
+    "glendale", "pasadena", "compton", "bell", "london", "paris", "berlin", "madrid", "rome",
+    "tokyo", "beijing", "moscow", "kyiv", "mexico", "canada", "china", "japan", "india",
+    "russia", "ukraine", "france", "germany", "spain", "italy", "britain", "england",
+    "scotland", "ireland", "wales", "brazil", "israel", "gaza", "iran", "iraq", "syria",
+    "europe", "asia", "africa", "america", "united states", "united kingdom", "u.s", "u.k",
+    "us", "uk", "el salvador", "guatemala", "honduras", "venezuela", "cuba", "colombia",
+    "australia",
 ];
 
 /// Capitalised words that start sentences or headings but are not names.
@@ -454,6 +485,8 @@ struct Cand {
     /// Name words (display form, periods kept for initials).
     words: Vec<String>,
     span: Span,
+    /// The exact source text at `span`.
+    text: String,
     part: Part,
     titles: Vec<Title>,
     /// Person evidence other than a title (speech verb, appositive).
@@ -478,11 +511,22 @@ impl BlockCx<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         self.source.span(self.base + start, self.base + end)
     }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.source.slice(&self.span(start, end)).to_string()
+    }
 }
 
+/// A headline or heading in title case: no lower-case content word.
 fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
-    let long: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word.chars().count() > 2).collect();
-    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+    const SMALL: &[&str] = &[
+        "with", "from", "into", "over", "amid", "after", "about", "against",
+    ];
+    let caps = toks.iter().filter(|t| t.cap).count();
+    caps >= 2
+        && !toks
+            .iter()
+            .any(|t| !t.cap && t.word.chars().count() > 3 && !SMALL.contains(&t.word))
 }
 
 /// Extract entities.
@@ -581,7 +625,7 @@ fn run(
         i += 1;
     }
     // Stop-words inside split the run ("Wednesday", "Bass And").
-    if let Some(k) = (i..j).find(|&k| is_stop(&toks[k], cx.lower_vocab) && k > i) {
+    if let Some(k) = (i + 1..j).find(|&k| toks[k].cap && is_stop(&toks[k], cx.lower_vocab)) {
         run(cx, toks, i, k, only_known, out);
         return k;
     }
@@ -602,15 +646,24 @@ fn run(
     let mut place_prefix = None;
     for len in (1..=3.min(j - i)).rev() {
         let joined_words = words[..len].join(" ");
-        if (PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive)
-            && i + len < j
-            && match_title(&words[len..]).is_some()
-        {
-            place_prefix = Some(len);
+        let place = PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive;
+        // "County Supervisor Janet Moore", "Finance Director Tom Whitaker":
+        // a qualifier before a title that is followed by a name.
+        let qualifier = !place
+            && !is_title_word(&words[0])
+            && !["former", "acting", "interim", "late", "retired"].contains(&words[0].as_str())
+            && match_title(&words[len..]).is_some_and(|(_, n, _)| {
+                i + len + n < j && toks[i + len + n].cap && !is_title_word(&words[len + n])
+            });
+        if (place || qualifier) && i + len < j && match_title(&words[len..]).is_some() {
+            place_prefix = Some((len, place));
             break;
         }
     }
-    if let Some(len) = place_prefix {
+    if let Some((len, false)) = place_prefix {
+        k = i + len;
+    }
+    if let Some((len, true)) = place_prefix {
         out.push(Cand {
             kind: Some(EntityKind::Place),
             words: toks[i..i + len]
@@ -618,6 +671,7 @@ fn run(
                 .map(|t| t.word.to_string())
                 .collect(),
             span: cx.span(toks[i].start, toks[i + len - 1].end),
+            text: cx.slice(toks[i].start, toks[i + len - 1].end),
             part: cx.part,
             titles: vec![],
             evidence: false,
@@ -658,6 +712,9 @@ fn run(
             k += n;
         } else if k == i && n == j - i {
             return j;
+        } else if k + n + 1 < j && words[k + n - i] == "of" {
+            // "Mayor of Huntington Park": the place after "of" is its own run.
+            return run(cx, toks, k + n + 1, j, only_known, out);
         }
     }
     if titles.is_empty() && !honorific {
@@ -716,6 +773,7 @@ fn run(
             kind,
             words: name.iter().map(|t| t.word.to_string()).collect(),
             span: cx.span(name[0].start, last.end),
+            text: cx.slice(name[0].start, last.end),
             part: cx.part,
             titles,
             evidence,
@@ -737,6 +795,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
         kind: None,
         words: vec![t.word.to_string()],
         span: cx.span(t.start, t.end),
+        text: cx.slice(t.start, t.end),
         part: cx.part,
         titles: vec![],
         evidence: false,
@@ -935,7 +994,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         if let Some(e) = entities.get_mut(id) {
             e.titles.extend(c.titles.iter().cloned());
             e.mentions.push(Mention {
-                text: c.words.join(" "),
+                text: c.text.clone(),
                 span: c.span,
                 part: c.part,
             });
@@ -946,6 +1005,15 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         id
     };
 
+    // Full names known as people from one titled or attributed mention:
+    // every other mention of that name is the same person ("Elena Park").
+    let known_people: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.single && !c.titled_surname && (2..=4).contains(&c.words.len()))
+        .filter(|c| c.kind == Some(EntityKind::Person) || (c.kind.is_none() && c.evidence))
+        .map(|c| person_key(&c.words))
+        .collect();
+
     // Pass 1: full names of people, organisations, places.
     let mut deferred = Vec::new();
     for c in &cands {
@@ -954,6 +1022,11 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let kind = match c.kind {
+            _ if (2..=4).contains(&c.words.len())
+                && known_people.contains(&person_key(&c.words)) =>
+            {
+                EntityKind::Person
+            }
             Some(k) => k,
             None => {
                 let surname = c.words.last().map(|w| norm_word(w)).unwrap_or_default();
@@ -1006,7 +1079,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
                 if let Some(e) = entities.get_mut(id) {
                     e.titles.extend(c.titles.iter().cloned());
                     e.mentions.push(Mention {
-                        text: c.words.join(" "),
+                        text: c.text.clone(),
                         span: c.span,
                         part: c.part,
                     });

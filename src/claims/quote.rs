@@ -10,8 +10,10 @@
 use serde::Serialize;
 
 use crate::article::{Block, Part};
-use crate::claims::person::{canonical_title, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS};
-use crate::claims::text::{normalize, sentences, words};
+use crate::claims::person::{
+    canonical_title, sentence_ranges, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS,
+};
+use crate::claims::text::{normalize, words};
 use crate::source::{SourceFile, Span};
 
 /// A direct quotation.
@@ -56,9 +58,11 @@ fn quote_pairs(text: &str) -> Vec<(usize, usize, usize, usize)> {
             }
             '"' => match open.take() {
                 Some((s, e, '"')) => pairs.push((s, e, i, end)),
-                Some(_) => {}
-                None => open = Some((i, end, c)),
+                _ => open = Some((i, end, c)),
             },
+            // Quotes never run across a line break: a mark left open at the
+            // end of a line is unbalanced.
+            '\n' => open = None,
             _ => {}
         }
     }
@@ -96,7 +100,7 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -
             continue;
         }
         let base = block.span.start;
-        let sents = sentences(block.text);
+        let sents = sentence_ranges(block.text);
         let toks = tokenize(block.text);
         let inside_quote = |pos: usize| pairs.iter().any(|&(s, _, _, e)| s <= pos && pos < e);
         // Words outside every quote, block-relative offsets.

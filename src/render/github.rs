@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
-use crate::report::Report;
+use crate::report::{FileReport, Report};
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -30,6 +30,14 @@ fn command(severity: Severity) -> &'static str {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
+        write_file(file, out)?;
+    }
+    Ok(())
+}
+
+/// The annotations of one file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    {
         if let Some(error) = &file.error {
             writeln!(
                 out,

@@ -11,17 +11,31 @@ use crate::diagnostic::Severity;
 use crate::report::{FileReport, Report, ReportFinding, Summary};
 
 pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        write_file(file, opts, out)?;
+    }
+    finish(&report.summary, opts, out)
+}
+
+/// The diagnostics of one file.
+pub fn write_file(file: &FileReport, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     let renderer = if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    for file in &report.files {
-        for finding in &file.findings {
-            write_finding(&renderer, file, finding, out)?;
-        }
+    for finding in &file.findings {
+        write_finding(&renderer, file, finding, out)?;
     }
-    writeln!(out, "{}", summary_line(&report.summary))
+    Ok(())
+}
+
+/// The final summary line (none with `--quiet`).
+pub fn finish(summary: &Summary, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
+    if opts.quiet {
+        return Ok(());
+    }
+    writeln!(out, "{}", summary_line(summary))
 }
 
 fn level(severity: Severity) -> Level {

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{Report, ReportFinding, Summary};
+use crate::report::{FileReport, Report, ReportFinding, Summary};
 
 #[derive(Serialize)]
 struct FindingLine<'a> {
@@ -29,32 +29,28 @@ struct SummaryLine<'a> {
 
 pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
-        if let Some(error) = &file.error {
-            line(
-                out,
-                &ErrorLine {
-                    path: &file.path,
-                    error,
-                },
-            )?;
-        }
-        for finding in &file.findings {
-            line(
-                out,
-                &FindingLine {
-                    path: &file.path,
-                    finding,
-                },
-            )?;
-        }
+        write_file(file, out)?;
     }
+    finish(&report.summary, opts, out)
+}
+
+/// The lines of one file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(error) = &file.error {
+        let path = &file.path;
+        line(out, &ErrorLine { path, error })?;
+    }
+    for finding in &file.findings {
+        let path = &file.path;
+        line(out, &FindingLine { path, finding })?;
+    }
+    Ok(())
+}
+
+/// The summary line, when asked for.
+pub fn finish(summary: &Summary, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     if opts.summary {
-        line(
-            out,
-            &SummaryLine {
-                summary: &report.summary,
-            },
-        )?;
+        line(out, &SummaryLine { summary })?;
     }
     Ok(())
 }

@@ -5,8 +5,15 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
+pub mod date_mismatch;
+pub mod empty_section;
 pub mod figures;
+pub mod name_mismatch;
+pub mod numbering;
+pub mod outline_mismatch;
 pub mod quantity_conflict;
+pub mod quote_mismatch;
+pub mod unanswered_question;
 pub mod unsupported_quantity;
 
 use serde::Serialize;
@@ -116,6 +123,13 @@ macro_rules! declare_rule {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_conflict::QuantityConflict,
     &unsupported_quantity::UnsupportedQuantity,
+    &quote_mismatch::QuoteMismatch,
+    &name_mismatch::NameMismatch,
+    &date_mismatch::DateMismatch,
+    &outline_mismatch::OutlineMismatch,
+    &numbering::Numbering,
+    &unanswered_question::UnansweredQuestion,
+    &empty_section::EmptySection,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),

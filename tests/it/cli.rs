@@ -661,3 +661,148 @@ fn parse_and_claims_report_input_errors_with_exit_2_naming_the_file() {
     assert_eq!(code(&ok), 0);
     assert_eq!(json(&ok)["schema_version"], 1);
 }
+
+#[test]
+fn lossy_decodes_invalid_utf8_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Caf\xe9 owners met on Monday.\n",
+    )
+    .expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "latin1.txt",
+            "--isolated",
+            "--lossy",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["files"][0]["error"], Value::Null);
+    let err = stderr(&out);
+    assert!(err.contains("warning: latin1.txt: not valid UTF-8 (first bad byte at offset 3); decoded with replacement characters"), "{err}");
+}
+
+#[test]
+fn sigint_exits_130_and_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("report.json");
+    let child = Command::new(BIN)
+        .args(["check", "-", "--isolated", "--format", "json", "--output"])
+        .arg(&target)
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // stdin stays open, so newslint waits for the article.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn ndjson_from_a_file_skips_an_over_long_line_and_keeps_going() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clean = std::fs::read_to_string(repo().join("fixtures/cli/clean.txt")).expect("fixture");
+    let big = "x".repeat(20_000);
+    let lines = [
+        serde_json::json!({"id": "first", "text": clean}).to_string(),
+        serde_json::json!({"id": "huge", "text": big}).to_string(),
+        serde_json::json!({"id": "last", "text": clean}).to_string(),
+    ];
+    std::fs::write(dir.path().join("corpus.ndjson"), lines.join("\n")).expect("write");
+    let out = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--input",
+            "ndjson",
+            "corpus.ndjson",
+            "--isolated",
+            "--format",
+            "jsonl",
+            "--summary",
+            "--max-bytes",
+            "2000",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    let rows: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let errors: Vec<&Value> = rows.iter().filter(|r| r.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert_eq!(errors[0]["path"], "corpus.ndjson");
+    assert!(errors[0]["error"]
+        .as_str()
+        .is_some_and(|e| e.starts_with("line 2: larger than the limit")));
+    assert_eq!(rows.last().expect("summary")["summary"]["files"], 3);
+}
+
+#[test]
+fn closed_stdin_is_an_empty_input() {
+    let out = Command::new(BIN)
+        .args(["check", "-", "--isolated"])
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("<stdin>: empty file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_fifo_in_a_walked_directory_is_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        repo().join("fixtures/cli/clean.txt"),
+        dir.path().join("a.txt"),
+    )
+    .expect("copy");
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = run_in(
+        dir.path(),
+        &["check", ".", "--isolated", "--format", "json"],
+        None,
+    );
+    assert_eq!(paths_of(&json(&out)), ["a.txt"]);
+}
+
+#[test]
+fn quiet_leaves_out_the_human_summary_line() {
+    let out = run(&["check", "fixtures/cli/clean.txt", "--isolated", "--quiet"]);
+    assert!(!stdout(&out).contains("findings in"), "{}", stdout(&out));
+    let loud = run(&["check", "fixtures/cli/clean.txt", "--isolated"]);
+    assert!(stdout(&loud)
+        .lines()
+        .last()
+        .is_some_and(|l| l.contains("in 1 file.")));
+}

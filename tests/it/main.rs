@@ -2,6 +2,11 @@
 
 mod cli;
 mod common;
+mod conformance;
+mod entities;
+mod eval;
+mod figures;
 mod parse;
+mod parse_props;
 mod render;
 mod rules;

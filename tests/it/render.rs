@@ -121,6 +121,7 @@ fn rendered(format: Format, summary: bool) -> String {
     let opts = Options {
         color: false,
         summary,
+        quiet: false,
     };
     render::render(format, &shared_report(), opts, &mut buf).expect("render");
     String::from_utf8(buf).expect("utf-8 output")
@@ -143,6 +144,7 @@ fn human_output_colours_only_when_asked() {
     let opts = Options {
         color: true,
         summary: false,
+        quiet: false,
     };
     render::render(Format::Human, &shared_report(), opts, &mut buf).expect("render");
     assert!(String::from_utf8_lossy(&buf).contains('\u{1b}'));
@@ -315,5 +317,37 @@ fn github_escaping_follows_the_runner_rules() {
 fn sarif_of_the_shared_report_is_written_for_validation() {
     if let Some(path) = std::env::var_os("NEWSLINT_SARIF_OUT") {
         std::fs::write(path, rendered(Format::Sarif, false)).expect("write SARIF");
+    }
+}
+
+#[test]
+fn streaming_file_by_file_matches_rendering_the_whole_report() {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        let opts = Options {
+            color: false,
+            summary: true,
+            quiet: false,
+        };
+        let report = shared_report();
+        let mut whole = Vec::new();
+        render::render(format, &report, opts, &mut whole).expect("render");
+        let mut streamed = Vec::new();
+        let mut stream = render::Stream::new(format, opts, &mut streamed);
+        for file in report.files.clone() {
+            stream.push(file).expect("push");
+        }
+        let summary = stream.finish(report.rules.clone()).expect("finish");
+        assert_eq!(summary, report.summary);
+        assert_eq!(
+            String::from_utf8_lossy(&whole),
+            String::from_utf8_lossy(&streamed),
+            "{format:?}"
+        );
     }
 }

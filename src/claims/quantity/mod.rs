@@ -4,10 +4,19 @@
 //! honest (see `shared/HEDGES.md` and the README). Two figures contradict each
 //! other only when their ranges cannot overlap.
 
+mod key;
+mod lex;
+mod number;
+mod scan;
+mod tokens;
+
 use serde::Serialize;
 
 use crate::article::{Block, Part};
+use crate::claims::text;
 use crate::source::{SourceFile, Span};
+
+pub use key::{compare_key, same_thing};
 
 /// How a figure is hedged. Serialised in kebab-case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -236,10 +245,201 @@ pub struct Tally {
     pub values: Vec<u64>,
 }
 
-/// Extract figures and tallies from prose blocks. (Placeholder until the
-/// figure extractor lands.)
-pub fn extract(_source: &SourceFile, _blocks: &[Block<'_>]) -> (Vec<Figure>, Vec<Tally>) {
-    (Vec::new(), Vec::new())
+/// Extract figures and tallies from prose blocks, in source order.
+///
+/// Linear in the size of the blocks: one tokenizer pass, a bounded look
+/// around each number, and one anchor regex pass per block.
+pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> (Vec<Figure>, Vec<Tally>) {
+    let mut figures = Vec::new();
+    let mut tallies = Vec::new();
+    for block in blocks {
+        extract_block(source, block, &mut figures, &mut tallies);
+    }
+    (figures, tallies)
+}
+
+fn extract_block(
+    source: &SourceFile,
+    block: &Block<'_>,
+    figures: &mut Vec<Figure>,
+    tallies: &mut Vec<Tally>,
+) {
+    let (norm, map) = text::normalize_with_offsets(block.text);
+    let toks = tokens::tokenize(&norm);
+    let lower = norm.to_ascii_lowercase();
+    let anchors = key::anchors(&lower);
+    let sentences = text::sentences(&norm);
+    let base = block.span.start;
+    let abs = |norm_off: usize| base + map.get(norm_off).copied().unwrap_or(block.text.len());
+    let mut i = 0;
+    let mut floor = 0;
+    let mut sent_ix = 0;
+    // Spans cost a line lookup; figures of one sentence share its span.
+    let mut sent_cache: Option<(std::ops::Range<usize>, Span)> = None;
+    while i < toks.len() {
+        match scan::at(&toks, i, floor) {
+            scan::Outcome::Figure(f) => {
+                let (Some(first), Some(last)) =
+                    (toks.get(f.start), toks.get(f.end.saturating_sub(1)))
+                else {
+                    i += 1;
+                    continue;
+                };
+                let (a, b) = (first.start, last.end);
+                while sent_ix + 1 < sentences.len()
+                    && sentences.get(sent_ix).is_some_and(|s| s.end <= a)
+                {
+                    sent_ix += 1;
+                }
+                let sent = sentences
+                    .get(sent_ix)
+                    .cloned()
+                    .filter(|s| s.start <= a)
+                    .unwrap_or(a..b);
+                let sent_floor = toks.partition_point(|t| t.start < sent.start).max(floor);
+                let hit = key::after(&toks, &f).or_else(|| key::before(&toks, f.start, sent_floor));
+                let change = key::is_change(&toks, &f, sent_floor);
+                let anchor = key::anchor_for(&anchors, sent.clone(), a, &lower);
+                let span = source.span(abs(a), abs(b));
+                let key_span = hit.as_ref().and_then(|h| {
+                    let (s, e) = (toks.get(h.start)?, toks.get(h.end.checked_sub(1)?)?);
+                    (h.end > h.start).then(|| source.span(abs(s.start), abs(e.end)))
+                });
+                let (value, value_high) = rescale(f.value, f.value_high);
+                let mut range = range_of(f.hedge, value, value_high, f.vague);
+                if matches!(f.kind, number::NumKind::Share | number::NumKind::Fraction)
+                    && f.hedge == Hedge::None
+                {
+                    // "a third", "half of": approximate shares, read like a
+                    // round number (±10%).
+                    range = Range::closed(value * 0.9, value * 1.1);
+                }
+                figures.push(Figure {
+                    text: source.slice(&span).to_string(),
+                    span,
+                    part: block.part,
+                    value,
+                    value_high,
+                    hedge: f.hedge,
+                    range,
+                    unit: Unit {
+                        class: f.class,
+                        code: f.code.clone(),
+                    },
+                    key: hit.map(|h| h.key),
+                    key_span,
+                    change,
+                    anchor,
+                    in_quote: false,
+                    sentence: match &sent_cache {
+                        Some((r, sp)) if *r == sent => *sp,
+                        _ => {
+                            let sp = source.span(abs(sent.start), abs(sent.end));
+                            sent_cache = Some((sent.clone(), sp));
+                            sp
+                        }
+                    },
+                });
+                floor = f.end;
+                i = f.end.max(i + 1);
+            }
+            scan::Outcome::Tally(s, e, values) => {
+                if let (Some(first), Some(last)) = (toks.get(s), toks.get(e.saturating_sub(1))) {
+                    let span = source.span(abs(first.start), abs(last.end));
+                    tallies.push(Tally {
+                        text: source.slice(&span).to_string(),
+                        span,
+                        part: block.part,
+                        values,
+                    });
+                }
+                floor = e;
+                i = e.max(i + 1);
+            }
+            scan::Outcome::Skip(e) => {
+                floor = floor.max(e.min(toks.len()));
+                i = e.max(i + 1);
+            }
+            scan::Outcome::None => i += 1,
+        }
+    }
+}
+
+/// "3 to 4 million": the second end's scale applies to the first.
+fn rescale(value: f64, high: Option<f64>) -> (f64, Option<f64>) {
+    match high {
+        Some(h) if value > 0.0 && value < 1000.0 && h >= 1e3 => {
+            let scale = [1e12, 1e9, 1e6, 1e3]
+                .into_iter()
+                .find(|s| h >= *s && (h / s) < 1000.0 && value * s <= h && value * s * 1000.0 > h);
+            match scale {
+                Some(s) if value < h / s + 1.0 => (value * s, Some(h)),
+                _ => (value, Some(h)),
+            }
+        }
+        _ => (value, high),
+    }
+}
+
+/// The rounding half-width h of a stated value (HEDGES.md): u/2, capped at
+/// N/10 for round numbers of 20 and more.
+pub fn tolerance(n: f64) -> f64 {
+    let u = number::place_value(n);
+    let round = n.abs() >= 20.0 && n.fract() == 0.0 && u >= 10.0;
+    if round {
+        (u / 2.0).min(n.abs() / 10.0)
+    } else {
+        u / 2.0
+    }
+}
+
+fn open(v: f64) -> Bound {
+    Bound {
+        value: v,
+        inclusive: false,
+    }
+}
+
+fn closed(v: f64) -> Bound {
+    Bound {
+        value: v,
+        inclusive: true,
+    }
+}
+
+/// The range of true values a hedged figure allows (HEDGES.md).
+pub fn range_of(
+    hedge: Hedge,
+    n: f64,
+    high: Option<f64>,
+    vague: Option<(f64, Option<f64>)>,
+) -> Range {
+    let h = tolerance(n);
+    let floor0 = if n > 0.0 { 0.0 } else { f64::MIN };
+    let r = |low: Bound, high: Option<Bound>| Range { low, high };
+    match hedge {
+        Hedge::None => Range::closed(n - h, n + h),
+        Hedge::About => {
+            let w = h.max(0.15 * n.abs());
+            Range::closed(n - w, n + w)
+        }
+        Hedge::Nearly => r(closed(n - h.max(0.2 * n.abs())), Some(open(n))),
+        Hedge::JustUnder => r(closed(n - 0.1 * n.abs()), Some(open(n))),
+        Hedge::JustOver => r(open(n), Some(closed(n + 0.1 * n.abs()))),
+        Hedge::MoreThan => r(open(n), None),
+        Hedge::AtLeast => r(closed(n), None),
+        Hedge::LessThan => r(closed(floor0), Some(open(n))),
+        Hedge::AtMost | Hedge::UpTo => r(closed(floor0), Some(closed(n))),
+        Hedge::Between => {
+            let b = high.unwrap_or(n);
+            Range::closed(n - h, b + tolerance(b))
+        }
+        Hedge::Vague => match vague {
+            Some((lo, Some(hi))) => Range::closed(lo, hi),
+            Some((lo, None)) => r(closed(lo), None),
+            None => Range::closed(n - h, n + h),
+        },
+    }
 }
 
 #[cfg(test)]
