@@ -607,8 +607,10 @@ fn section_body(
             }
         }
         if rng.chance(50) {
-            let who = &people[rng.below(people.len())];
-            let q = rng.pick(QUOTES);
+            // one speaker per quotation: a quote repeated later keeps its speaker
+            let k = rng.below(QUOTES.len());
+            let who = &people[k % people.len()];
+            let q = QUOTES[k];
             let verb = rng.pick(SAID);
             let _ = write!(
                 s,
