@@ -23,7 +23,8 @@
 //! all cores), `--runs N` (best of N, default 3), `--stream-mb N` (default
 //! 100), `--big-mb N` (default 10), `--seed S`, `--quick`, `--no-binary`,
 //! `--markdown FILE` (also write the table as Markdown), `--only
-//! parse|claims|check` (one stage, one thread, then stop: for profilers).
+//! parse|claims|check` (one stage, one thread, then stop: for profilers),
+//! `--only big` (the three stages on one `--big-mb` article, then stop).
 //!
 //! Rates are wall-clock; the `MB/CPU-s` column divides by the CPU time all
 //! threads spent, which stays meaningful on a machine shared with other jobs.
@@ -491,6 +492,21 @@ fn main() {
         o.runs
     );
 
+    if o.only.as_deref() == Some("big") {
+        let text = gen_corpus::big_article(o.seed, o.big_mb * 1_000_000);
+        let mut out = Vec::new();
+        for stage in Stage::ALL {
+            let start = Instant::now();
+            black_box(run_stage(stage, "big.txt", &text, &mut out));
+            println!(
+                "{} of one {:.1} MB article: {:.3} s",
+                stage.name(),
+                text.len() as f64 / 1e6,
+                start.elapsed().as_secs_f64()
+            );
+        }
+        return;
+    }
     if let Some(only) = &o.only {
         let stage = match only.as_str() {
             "parse" => Stage::Parse,

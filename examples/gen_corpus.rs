@@ -652,14 +652,19 @@ pub fn article(seed: u64, index: usize) -> Generated {
     }
 }
 
-/// One plain article of at least `bytes` bytes: the same genre with as many
-/// body sections as it takes.
+/// One plain article of about `bytes` bytes (within a section's length): the
+/// same genre with as many body sections as it takes.
 pub fn big_article(seed: u64, bytes: usize) -> String {
-    let mut rng = Rng::new(seed);
-    build(&mut rng, Format::Plain, Some(bytes))
+    // build once with a guess, then with the section count scaled to fit
+    let guess = bytes / 1000 + 1;
+    let first = build(&mut Rng::new(seed), Format::Plain, Some(guess));
+    let sections = (guess as f64 * bytes as f64 / first.len().max(1) as f64).round() as usize;
+    build(&mut Rng::new(seed), Format::Plain, Some(sections.max(1)))
 }
 
-fn build(rng: &mut Rng, format: Format, min_bytes: Option<usize>) -> String {
+/// `big`: the number of body sections of a big article; `None` for an
+/// ordinary one.
+fn build(rng: &mut Rng, format: Format, big: Option<usize>) -> String {
     let topic = &TOPICS[rng.below(TOPICS.len())];
     let place = rng.pick(PLACES);
     let people: Vec<Person> = (0..3)
@@ -686,10 +691,8 @@ fn build(rng: &mut Rng, format: Format, min_bytes: Option<usize>) -> String {
     let mut headings: Vec<String> = topic.headings.iter().map(|h| h.to_string()).collect();
     rng.shuffle(&mut headings);
     headings.truncate(3 + rng.below(headings.len() - 2));
-    if let Some(min) = min_bytes {
-        // a big article: numbered copies of the headings until it is large enough
-        let per_section = 900;
-        let n = min / per_section + 1;
+    if let Some(n) = big {
+        // a big article: numbered copies of the headings
         let base = headings.clone();
         headings = (0..n)
             .map(|i| format!("{} in {} Part {}", base[i % base.len()], place, i + 1))
@@ -723,7 +726,7 @@ fn build(rng: &mut Rng, format: Format, min_bytes: Option<usize>) -> String {
         fill(rng.pick(FILLER), place, ""),
     ));
 
-    let outline = min_bytes.is_none() && rng.chance(80) || min_bytes.is_some();
+    let outline = big.is_some() || rng.chance(80);
     if outline {
         if md {
             w.para("| Article Subheadings |");
@@ -743,7 +746,7 @@ fn build(rng: &mut Rng, format: Format, min_bytes: Option<usize>) -> String {
     // spread the facts over the sections
     let mut per_section: Vec<Vec<Fact>> = vec![Vec::new(); headings.len()];
     for (i, f) in facts.iter().enumerate() {
-        let s = if min_bytes.is_some() {
+        let s = if big.is_some() {
             i
         } else {
             rng.below(headings.len())
@@ -759,7 +762,7 @@ fn build(rng: &mut Rng, format: Format, min_bytes: Option<usize>) -> String {
             w.line(h.clone());
         }
         let mut sect_facts = per_section[i].clone();
-        if min_bytes.is_some() && i >= facts.len() {
+        if big.is_some() && i >= facts.len() {
             // big article: restate one fact per section, at most a handful share a key
             let f = &facts[i % facts.len()];
             let mut g = f.restated(rng);
