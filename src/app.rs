@@ -74,7 +74,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             let claims = crate::extract(&source, &article);
-            print_json(&claims, &args)?;
+            let doc = crate::claims::ClaimsDocument {
+                schema_version: crate::article::SCHEMA_VERSION,
+                path: &source.path,
+                claims: &claims,
+            };
+            print_json(&doc, &args)?;
             Ok(EXIT_OK)
         }
         Command::Rule(args) => rule(&args),

@@ -18,7 +18,7 @@ use crate::article::{Block, Part};
 use crate::claims::text::{normalize, sentences};
 use crate::source::{SourceFile, Span};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
     Person,

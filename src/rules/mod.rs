@@ -11,8 +11,10 @@ pub mod figures;
 pub mod name_mismatch;
 pub mod numbering;
 pub mod outline_mismatch;
+pub mod parts_exceed_total;
 pub mod quantity_conflict;
 pub mod quote_mismatch;
+pub mod shares_over_hundred;
 pub mod unanswered_question;
 pub mod unsupported_quantity;
 
@@ -123,6 +125,8 @@ macro_rules! declare_rule {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_conflict::QuantityConflict,
     &unsupported_quantity::UnsupportedQuantity,
+    &parts_exceed_total::PartsExceedTotal,
+    &shares_over_hundred::SharesOverHundred,
     &quote_mismatch::QuoteMismatch,
     &name_mismatch::NameMismatch,
     &date_mismatch::DateMismatch,

@@ -4,7 +4,9 @@ use crate::claims::{Figure, Hedge};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    describe_range, display_span, figure_key, is_generic_thing, FigureKey,
+    amount_contexts, amount_counterparts, anchors_disagree, content_words, describe_range,
+    different_subjects, display_span, far_apart, figure_key, is_generic_thing, negated,
+    time_anchor, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -58,6 +60,7 @@ impl Rule for QuantityConflict {
         for group in groups(&cx.claims.figures).values() {
             check_group(cx, group, out);
         }
+        check_unkeyed_amounts(cx, out);
     }
 }
 
@@ -72,81 +75,128 @@ pub(crate) fn groups(figures: &[Figure]) -> BTreeMap<FigureKey, Vec<&Figure>> {
     groups
 }
 
-/// Whether two figures may be compared at all once their keys agree.
-fn comparable(a: &Figure, b: &Figure) -> bool {
-    let anchors_agree = match (&a.anchor, &b.anchor) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    anchors_agree && a.sentence != b.sentence && a.hedge != Hedge::UpTo && b.hedge != Hedge::UpTo
+/// Whether two figures with the same key may be compared at all.
+fn comparable(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    !anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref())
+        && a.sentence != b.sentence
+        && a.hedge != Hedge::UpTo
+        && b.hedge != Hedge::UpTo
+        && !far_apart(a, b)
+        && !negated(cx.source, a)
+        && !negated(cx.source, b)
+        && !different_subjects(cx, a, b)
 }
 
-fn conflict(a: &Figure, b: &Figure) -> bool {
-    comparable(a, b)
+fn conflict(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    comparable(cx, a, b)
         && !a
             .range
             .overlaps(&b.range, a.is_integral() && b.is_integral())
 }
 
-/// Is this figure one of the reporter's own statements in the story body
-/// (sections)? The lede is checked against the sections like a restatement.
-fn in_sections(f: &Figure) -> bool {
-    matches!(f.part, crate::article::Part::Section(_))
-}
-
 fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
-    let body: Vec<&Figure> = group.iter().copied().filter(|f| in_sections(f)).collect();
-    let others: Vec<&Figure> = group.iter().copied().filter(|f| !in_sections(f)).collect();
-    // Body figures with different anchors are likely parts (Saturday's
-    // arrests, Sunday's arrests); an un-anchored restatement may be their total.
-    let mixed_anchors = body.iter().any(|f| f.anchor != body[0].anchor);
-
-    // 1. Restatements that agree with none of the body's figures.
-    let mut odd: Vec<&Figure> = Vec::new();
-    if !body.is_empty() {
-        for r in &others {
-            if mixed_anchors && r.anchor.is_none() {
-                continue;
-            }
-            let against: Vec<&&Figure> = body.iter().filter(|b| comparable(r, b)).collect();
-            if !against.is_empty() && against.iter().all(|b| conflict(r, b)) {
-                odd.push(r);
-            }
-        }
-    } else {
-        // No body figure: restatements that contradict each other.
-        if let Some(first) = others.first() {
-            if others.iter().skip(1).any(|o| conflict(first, o)) {
-                odd.extend(others.iter().skip(1).filter(|o| conflict(first, o)));
-                report(cx, &[first], &odd, &others, out);
-            }
-        }
+    let body: Vec<&Figure> = group.iter().copied().filter(|f| f.part.is_body()).collect();
+    let restated: Vec<&Figure> = group
+        .iter()
+        .copied()
+        .filter(|f| f.part.is_restatement())
+        .collect();
+    if body.is_empty() {
+        // Nothing to check against: NUM002's case.
         return;
     }
+
+    // 1. Restatements that agree with none of the body's figures they can be
+    // compared with. When those carry different anchors (Saturday's arrests,
+    // Sunday's arrests), an un-anchored restatement may be their total.
+    let odd: Vec<&Figure> = restated
+        .iter()
+        .copied()
+        .filter(|r| {
+            let against: Vec<&Figure> = body
+                .iter()
+                .copied()
+                .filter(|b| comparable(cx, r, b))
+                .collect();
+            let mixed = against
+                .iter()
+                .any(|b| time_anchor(b) != time_anchor(against[0]));
+            let total_of_parts = mixed && time_anchor(r).is_none();
+            !against.is_empty() && !total_of_parts && against.iter().all(|b| conflict(cx, r, b))
+        })
+        .collect();
     if !odd.is_empty() {
-        // The body figures the odd ones contradict.
         let contradicted: Vec<&Figure> = body
             .iter()
             .copied()
-            .filter(|b| odd.iter().any(|o| conflict(o, b)))
+            .filter(|b| odd.iter().any(|o| conflict(cx, o, b)))
             .collect();
-        report(cx, &contradicted, &odd, &others, out);
+        report(cx, &contradicted, &odd, &restated, out);
     }
 
     // 2. Two body figures that cannot both hold.
-    let thing_is_specific = group
-        .first()
-        .and_then(|f| figure_key(f))
-        .is_some_and(|k| !is_generic_thing(&k.thing));
-    if !thing_is_specific || mixed_anchors {
+    let specific = figure_key(group[0]).is_some_and(|k| !is_generic_thing(&k.thing));
+    if !specific {
         return;
     }
     for (i, a) in body.iter().enumerate() {
-        if let Some(b) = body[i + 1..].iter().find(|b| conflict(a, b)) {
-            report(cx, &[a], &[b], &[], out);
+        if let Some(b) = body[i + 1..]
+            .iter()
+            .find(|b| conflict(cx, a, b) && body_pair_is_one_fact(cx, a, b))
+        {
+            report(cx, &[a], &[b], &restated, out);
             return;
         }
     }
+}
+
+/// Sums of money and percentages with no counted thing, restated in the
+/// headline, key points, summary or FAQ: compared with the body amounts
+/// their sentence is clearly about (see [`amount_counterparts`]).
+fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figures = &cx.claims.figures;
+    let contexts = amount_contexts(cx);
+    for (i, r) in figures.iter().enumerate() {
+        if !r.part.is_restatement() {
+            continue;
+        }
+        let against: Vec<&Figure> = amount_counterparts(figures, &contexts, i)
+            .into_iter()
+            .map(|j| &figures[j])
+            .filter(|b| comparable(cx, r, b))
+            .collect();
+        if !against.is_empty() && against.iter().all(|b| conflict(cx, r, b)) {
+            report(cx, &against, &[r], &[], out);
+        }
+    }
+}
+
+/// Two body figures state one fact when one of them is in the lede (which
+/// summarises the story), or when they sit in different paragraphs and their
+/// sentences share at least two content words besides the counted thing.
+/// Figures for one noun in one paragraph are usually a sequence ("won two of
+/// their first three games ... lost four games").
+fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
+        return true;
+    }
+    let paragraph = |f: &Figure| {
+        cx.article
+            .blocks()
+            .into_iter()
+            .find(|blk| blk.span.contains(&f.span))
+            .map(|blk| blk.span.start)
+    };
+    if paragraph(a) == paragraph(b) {
+        return false;
+    }
+    let key_words = content_words(a.key.as_deref().unwrap_or(""));
+    let wa = content_words(cx.source.slice(&a.sentence));
+    let wb = content_words(cx.source.slice(&b.sentence));
+    wa.intersection(&wb)
+        .filter(|w| !key_words.contains(*w))
+        .count()
+        >= 2
 }
 
 /// One finding for one defect: `base` is what the odd figures contradict,
@@ -156,37 +206,35 @@ fn report(
     cx: &Context<'_>,
     base: &[&Figure],
     odd: &[&Figure],
-    restatements: &[&Figure],
+    restated: &[&Figure],
     out: &mut Vec<Finding>,
 ) {
     let (Some(first_base), Some(first_odd)) = (base.first(), odd.first()) else {
         return;
     };
-    let thing = first_odd.key.clone().unwrap_or_default();
+    let thing = first_odd
+        .key
+        .as_deref()
+        .map(|k| format!(" {k}"))
+        .unwrap_or_default();
     let message = format!(
-        "{} `{}` {thing} but the {} `{}`",
+        "{} `{}`{thing} but the {} `{}`",
         first_odd.part.role(),
         first_odd.text,
         first_base.part.role(),
         first_base.text
     );
+    let what = first_odd.key.as_deref().unwrap_or("this amount");
     let mut finding = Finding::new(&QuantityConflict::META, message).help(format!(
-        "make the figures for {thing} agree, or say why they differ (a different time, place or source)"
+        "make the figures for {what} agree, or say why they differ (a different time, place or source)"
     ));
-    let mut labelled: Vec<&Figure> = Vec::new();
-    for f in base.iter().chain(odd) {
-        if !labelled.iter().any(|l| std::ptr::eq(*l, *f)) {
-            labelled.push(f);
-        }
-    }
-    for f in restatements {
-        let agrees =
-            base.iter().any(|b| !conflict(f, b)) && !odd.iter().any(|o| std::ptr::eq(*o, *f));
-        if agrees && !labelled.iter().any(|l| std::ptr::eq(*l, *f)) {
-            labelled.push(f);
-        }
-    }
-    labelled.sort_by_key(|f| f.span.start);
+    let agreeing = restated.iter().filter(|f| {
+        base.iter()
+            .any(|b| comparable(cx, f, b) && !conflict(cx, f, b))
+    });
+    let mut labelled: Vec<&Figure> = base.iter().chain(odd).chain(agreeing).copied().collect();
+    labelled.sort_by_key(|f| (f.span.start, f.span.end));
+    labelled.dedup_by_key(|f| (f.span.start, f.span.end));
     for f in labelled {
         let role = format!("{} {}", f.part.role(), describe_range(f));
         finding = finding.label(display_span(cx.source, f), f.part, role);

@@ -1,11 +1,15 @@
-//! The labelled evaluation set: `fixtures/eval/*.{txt,md}` with the findings a
-//! careful copy editor expects in `fixtures/eval/labels.json` (format in
-//! `fixtures/eval/README.md`).
+//! The labelled evaluation sets: `fixtures/<set>/*.{txt,md}` with the findings
+//! a careful copy editor expects in `fixtures/<set>/labels.json` (format in
+//! `fixtures/eval/README.md`). Two sets run through the same harness:
+//! `fixtures/eval` (the main set, with a bar the rules must meet) and
+//! `fixtures/holdout` (held out: written without reading the rules and never
+//! used to tune them, so it gives an honest precision/recall).
 //!
 //! Every article is run through `parse` + `extract` + `check`; findings at
 //! warning or above are matched against the labels, and the test prints a
 //! per-article table with recall and false findings per article (also written
-//! to `target/eval-report.md` for the README to quote).
+//! to `target/eval-report.md` / `target/holdout-report.md` for the README to
+//! quote).
 //!
 //! Matching rule: a finding matches an expected entry when
 //! - the codes are equal, and
@@ -30,12 +34,21 @@ use crate::common::{check, fixture_files, fixtures, load};
 
 /// The least recall the evaluation accepts. Set to 0.0 while the rules are
 /// being written; the lead raises it as the rules land (aim: 0.90).
-const MIN_RECALL: f64 = 0.0;
+const MIN_RECALL: f64 = 0.85;
 
 /// The most unmatched findings per article the evaluation accepts. Unbounded
 /// while the rules are being written; the lead lowers it as the rules land
 /// (aim: 0.1).
-const MAX_FALSE_PER_ARTICLE: f64 = f64::INFINITY;
+const MAX_FALSE_PER_ARTICLE: f64 = 0.1;
+
+/// The least recall the held-out set accepts. The lead sets it after the
+/// first honest measurement; until then the holdout test only reports.
+const HOLDOUT_MIN_RECALL: f64 = 0.0;
+
+/// The most false findings per article the held-out set accepts. The lead
+/// sets it after the first honest measurement; until then the holdout test
+/// only reports.
+const HOLDOUT_MAX_FALSE_PER_ARTICLE: f64 = f64::INFINITY;
 
 /// One article's labels.
 #[derive(Debug, Clone, Deserialize)]
@@ -170,15 +183,17 @@ fn score(expected: &[Expected], found: &[Found]) -> Outcome {
     out
 }
 
-fn load_labels() -> Vec<ArticleLabels> {
-    let path = fixtures().join("eval/labels.json");
+/// The labels of the set in `fixtures/<set>/`.
+fn load_labels(set: &str) -> Vec<ArticleLabels> {
+    let path = fixtures().join(set).join("labels.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad {}: {e}", path.display()))
 }
 
-/// Run the whole evaluation and render the report.
-fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
+/// Run the whole evaluation of the set in `fixtures/<set>/` and render the
+/// report under `title`.
+fn evaluate(set: &str, title: &str, labels: &[ArticleLabels]) -> (String, f64, f64) {
     let mut table = String::new();
     let mut details = String::new();
     let _ = writeln!(
@@ -188,7 +203,7 @@ fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
     let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|---:|");
     let mut total = Outcome::default();
     for a in labels {
-        let source = load(&format!("eval/{}", a.file));
+        let source = load(&format!("{set}/{}", a.file));
         let found: Vec<Found> = check(&source)
             .iter()
             .filter(|f| f.severity >= Severity::Warning)
@@ -243,7 +258,7 @@ fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
         total.false_findings.len(),
         total.duplicates
     );
-    let mut report = String::from("# newslint evaluation\n\n");
+    let mut report = format!("# {title}\n\n");
     let _ = writeln!(
         report,
         "recall {:.1}% ({}/{}), false findings per article {:.2} ({} in {} articles)\n",
@@ -272,18 +287,19 @@ fn evaluate(labels: &[ArticleLabels]) -> (String, f64, f64) {
     (report, recall, false_per_article)
 }
 
-#[test]
-fn every_eval_article_is_labelled_and_every_label_has_an_article() {
-    let labels = load_labels();
-    let labelled: BTreeSet<String> = labels.iter().map(|a| format!("eval/{}", a.file)).collect();
-    let files: BTreeSet<String> = fixture_files("eval")
+/// Every article of `fixtures/<set>/` is labelled once, every label names an
+/// article, and every labelled line exists.
+fn assert_labels_consistent(set: &str) {
+    let labels = load_labels(set);
+    let labelled: BTreeSet<String> = labels.iter().map(|a| format!("{set}/{}", a.file)).collect();
+    let files: BTreeSet<String> = fixture_files(set)
         .into_iter()
         .filter(|f| !f.ends_with("/README.md"))
         .collect();
     assert_eq!(labelled.len(), labels.len(), "an article is labelled twice");
-    assert_eq!(labelled, files, "labels.json and fixtures/eval disagree");
+    assert_eq!(labelled, files, "labels.json and fixtures/{set} disagree");
     for a in &labels {
-        let source = load(&format!("eval/{}", a.file));
+        let source = load(&format!("{set}/{}", a.file));
         let line_count = source.text.lines().count();
         for e in &a.expected {
             assert!(!e.lines.is_empty(), "{}: {} has no lines", a.file, e.code);
@@ -300,20 +316,53 @@ fn every_eval_article_is_labelled_and_every_label_has_an_article() {
 }
 
 #[test]
-fn eval_set_meets_the_bar() {
-    let labels = load_labels();
-    let (report, recall, false_per_article) = evaluate(&labels);
+fn every_eval_article_is_labelled_and_every_label_has_an_article() {
+    assert_labels_consistent("eval");
+}
+
+#[test]
+fn every_holdout_article_is_labelled_and_every_label_has_an_article() {
+    assert_labels_consistent("holdout");
+}
+
+/// Evaluate the set in `fixtures/<set>/`, print the report, write it to
+/// `target/<report>`, and fail below the given bar.
+fn run_set(set: &str, title: &str, report_file: &str, min_recall: f64, max_false: f64) {
+    let labels = load_labels(set);
+    let (report, recall, false_per_article) = evaluate(set, title, &labels);
     println!("{report}");
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     let _ = std::fs::create_dir_all(&target);
-    let _ = std::fs::write(target.join("eval-report.md"), &report);
+    let _ = std::fs::write(target.join(report_file), &report);
     assert!(
-        recall >= MIN_RECALL,
-        "recall {recall:.3} below {MIN_RECALL}\n{report}"
+        recall >= min_recall,
+        "recall {recall:.3} below {min_recall}\n{report}"
     );
     assert!(
-        false_per_article <= MAX_FALSE_PER_ARTICLE,
-        "false findings per article {false_per_article:.3} above {MAX_FALSE_PER_ARTICLE}\n{report}"
+        false_per_article <= max_false,
+        "false findings per article {false_per_article:.3} above {max_false}\n{report}"
+    );
+}
+
+#[test]
+fn eval_set_meets_the_bar() {
+    run_set(
+        "eval",
+        "newslint evaluation",
+        "eval-report.md",
+        MIN_RECALL,
+        MAX_FALSE_PER_ARTICLE,
+    );
+}
+
+#[test]
+fn holdout_set_report() {
+    run_set(
+        "holdout",
+        "newslint held-out evaluation",
+        "holdout-report.md",
+        HOLDOUT_MIN_RECALL,
+        HOLDOUT_MAX_FALSE_PER_ARTICLE,
     );
 }
 

@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod claims;
 mod cli;
 mod common;
 mod conformance;
@@ -8,5 +9,6 @@ mod eval;
 mod figures;
 mod parse;
 mod parse_props;
+mod readme;
 mod render;
 mod rules;
