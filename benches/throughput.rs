@@ -284,7 +284,10 @@ struct NdjsonArticle {
 /// Write (or reuse) an NDJSON corpus of at least `mb` megabytes.
 fn ndjson_corpus(dir: &Path, mb: usize, seed: u64) -> std::io::Result<(PathBuf, usize)> {
     std::fs::create_dir_all(dir)?;
-    let path = dir.join(format!("stream-{mb}mb-seed{seed}.ndjson"));
+    let path = dir.join(format!(
+        "stream-{mb}mb-seed{seed}-v{}.ndjson",
+        gen_corpus::GENERATOR_VERSION
+    ));
     let want = mb * 1_000_000;
     if let Ok(meta) = std::fs::metadata(&path) {
         if meta.len() as usize >= want {

@@ -25,6 +25,9 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
+/// Bumped whenever the generated text changes, so cached corpora are rebuilt.
+pub const GENERATOR_VERSION: u32 = 2;
+
 /// xorshift64* — tiny, fast, and good enough to vary text.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
