@@ -233,6 +233,110 @@ fn titled_mentions_and_possessives_group_into_one_person() {
     assert_eq!(trump.titles[0].text, "president");
 }
 
+/// The titles of the person named `name`, in order.
+fn titles_of(claims: &Claims, name: &str) -> Vec<String> {
+    person(claims, name)
+        .titles
+        .iter()
+        .map(|t| t.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_qualifier_before_a_title_belongs_to_the_title() {
+    let (source, claims) = claims_of(
+        "Board President Miriam Cole opened the hearing on Monday. \
+         Council President Anita Rao said, \u{201C}We are not done yet.\u{201D} \
+         Later, City Clerk Rebecca Stone read the notice aloud. \
+         School Board President Hector Salinas and Board Chair Lydia Grant disagreed. \
+         Police Chief Omar Haddad sat beside County Clerk Nora Feld. \
+         State Sen. Paul Ridley wrote to Assembly Speaker Tara Quinn. \
+         Executive Director Priya Menon stood behind Union President Marcus Boone. \
+         Fire Marshal Greta Olsen inspected the hall. \
+         Glenwood Mayor Ruth Adler watched from the gallery.",
+    );
+    for (name, title) in [
+        ("Miriam Cole", "board president"),
+        ("Anita Rao", "council president"),
+        ("Rebecca Stone", "city clerk"),
+        ("Hector Salinas", "school board president"),
+        ("Lydia Grant", "board chair"),
+        ("Omar Haddad", "police chief"),
+        ("Nora Feld", "county clerk"),
+        ("Paul Ridley", "state senator"),
+        ("Tara Quinn", "assembly speaker"),
+        ("Priya Menon", "executive director"),
+        ("Marcus Boone", "union president"),
+        ("Greta Olsen", "fire marshal"),
+        ("Ruth Adler", "glenwood mayor"),
+    ] {
+        assert_eq!(titles_of(&claims, name), [title], "{name}");
+        let p = person(&claims, name);
+        assert_eq!(mention_texts(p), [name], "{name}");
+        // The title's span covers its qualifier: "Council President".
+        let t = &p.titles[0];
+        assert_eq!(
+            source
+                .slice(&t.span)
+                .to_lowercase()
+                .replace("sen.", "senator"),
+            title,
+            "{name}"
+        );
+    }
+    // No organisation or place swallows a titled name.
+    assert!(
+        claims
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Person)
+            .all(|e| e.titles.is_empty() && e.name.split(' ').count() <= 2),
+        "{:#?}",
+        claims.entities
+    );
+}
+
+#[test]
+fn a_known_place_before_a_title_stays_a_place() {
+    let (_, claims) = claims_of(
+        "Los Angeles City Council President Marta Ibarra spoke first. \
+         Oregon’s Labor Commissioner Dale Strand replied.",
+    );
+    assert_eq!(
+        titles_of(&claims, "Marta Ibarra"),
+        ["city council president"]
+    );
+    assert_eq!(titles_of(&claims, "Dale Strand"), ["labor commissioner"]);
+    for place in ["Los Angeles", "Oregon"] {
+        assert!(
+            claims
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Place && e.name == place),
+            "{place}: {:#?}",
+            claims.entities
+        );
+    }
+}
+
+#[test]
+fn several_titles_before_a_name_and_an_organisation_after_it() {
+    let (_, claims) = claims_of(
+        "Chief Executive Dr. Alan Whitcomb of Whitcomb Freight defended the plan on Friday. \
+         Dr. Whitcomb said trucks would avoid school streets.",
+    );
+    let whitcomb = person(&claims, "Alan Whitcomb");
+    assert_eq!(
+        titles_of(&claims, "Alan Whitcomb"),
+        ["chief executive", "dr", "dr"]
+    );
+    assert_eq!(mention_texts(whitcomb), ["Alan Whitcomb", "Whitcomb"]);
+    assert!(claims
+        .entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Organisation && e.name == "Whitcomb Freight"));
+}
+
 #[test]
 fn abbreviated_titles_and_former_or_acting_are_recognised() {
     let (_, claims) = claims_of(
