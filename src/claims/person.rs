@@ -264,6 +264,7 @@ const TITLES: &[&str] = &[
     "ambassador", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair",
     "ceo", "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen",
     "prince", "princess", "officer", "detective", "coach", "clerk", "marshal", "fire marshal",
+    "attorney", "lawyer", "organizer", "organiser", "activist", "trustee",
 ];
 
 /// Words before a title that describe the holder, not the office:
@@ -903,11 +904,33 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
         let words: Vec<String> = window.iter().map(|t| norm_word(t.word)).collect();
         if let Some((title, n, false)) = match_title(&words) {
             if n == len {
+                // Lower-case qualifiers naming a body or a jurisdiction:
+                // "union president Marcus Boone", "city clerk Rebecca Stone".
+                let mut s = s;
+                let mut qualifier = Vec::new();
+                while s > 0
+                    && qualifier.len() < 2
+                    && !toks[s - 1].cap
+                    && toks[s - 1].sentence == toks[i].sentence
+                    && joined(cx.text, &toks[s - 1], &toks[s])
+                {
+                    let w = norm_word(toks[s - 1].word);
+                    if !(ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())) {
+                        break;
+                    }
+                    qualifier.insert(0, w);
+                    s -= 1;
+                }
+                let text = if qualifier.is_empty() {
+                    title
+                } else {
+                    format!("{} {title}", qualifier.join(" "))
+                };
                 let former = toks[s].former_prefix
                     || preceded_by(cx, toks, s, &["former", "late", "retired"]);
                 let acting = preceded_by(cx, toks, s, &["acting", "interim"]);
                 return Some(Title {
-                    text: title,
+                    text,
                     span: cx.span(toks[s].start, toks[i - 1].end),
                     part: cx.part,
                     former,
@@ -963,7 +986,15 @@ fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Titl
         && norm_word(toks[end].word) == "of"
         && joined(cx.text, &toks[end - 1], &toks[end])
     {
-        let of_start = end + 1;
+        // "president of the Oakwood Neighborhood Association".
+        let mut of_start = end + 1;
+        if norm_word(toks[of_start].word) == "the"
+            && toks.get(of_start + 1).is_some_and(|t| {
+                t.cap && joined(cx.text, &toks[of_start], t) && t.sentence == toks[end].sentence
+            })
+        {
+            of_start += 1;
+        }
         let mut m = of_start;
         while m < toks.len() && toks[m].cap && joined(cx.text, &toks[m - 1], &toks[m]) {
             m += 1;

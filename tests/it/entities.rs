@@ -320,6 +320,38 @@ fn a_known_place_before_a_title_stays_a_place() {
 }
 
 #[test]
+fn lowercase_roles_before_a_name_are_titles() {
+    let (_, claims) = claims_of(
+        "Tenants rallied outside the depot on Saturday, and organizer Janet Moore led the march. \
+         The company did not answer, and spokeswoman Ana Ruiz declined to comment. \
+         Drivers cheered when union president Marcus Boone arrived with attorney Dana Li. \
+         Later, former city clerk Rebecca Stone joined them.",
+    );
+    assert_eq!(titles_of(&claims, "Janet Moore"), ["organizer"]);
+    assert_eq!(titles_of(&claims, "Ana Ruiz"), ["spokesperson"]);
+    assert_eq!(titles_of(&claims, "Marcus Boone"), ["union president"]);
+    assert_eq!(titles_of(&claims, "Dana Li"), ["attorney"]);
+    assert_eq!(titles_of(&claims, "Rebecca Stone"), ["city clerk"]);
+    assert!(person(&claims, "Rebecca Stone").titles[0].former);
+}
+
+#[test]
+fn an_appositive_role_keeps_its_organisation() {
+    let (_, claims) = claims_of(
+        "Janet Moore, president of the Oakwood Neighborhood Association, said the group would sue. \
+         Ruth Adler, the mayor of Glenwood, stayed neutral.",
+    );
+    assert_eq!(
+        titles_of(&claims, "Janet Moore"),
+        ["president of oakwood neighborhood association"]
+    );
+    assert_eq!(titles_of(&claims, "Ruth Adler"), ["mayor of glenwood"]);
+    assert!(claims.entities.iter().any(|e| {
+        e.kind == EntityKind::Organisation && e.name == "Oakwood Neighborhood Association"
+    }));
+}
+
+#[test]
 fn several_titles_before_a_name_and_an_organisation_after_it() {
     let (_, claims) = claims_of(
         "Chief Executive Dr. Alan Whitcomb of Whitcomb Freight defended the plan on Friday. \
