@@ -199,6 +199,53 @@ fn quotes_are_attributed_by_said_colon_and_according_to() {
 }
 
 #[test]
+fn quotes_are_attributed_to_people_with_qualified_titles() {
+    let (_, claims) = claims_of(
+        "Council President Anita Rao said, \u{201C}The vote will wait for the study.\u{201D} \
+         \u{201C}We need those routes for our buses,\u{201D} said School Board President Hector Salinas. \
+         \u{201C}Drivers deserve a say,\u{201D} said union president Marcus Boone. \
+         \u{201C}The study is already late,\u{201D} the council president said.",
+    );
+    let speaker = |start: &str| {
+        claims
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(speaker("The vote will wait"), Some("Anita Rao".into()));
+    assert_eq!(
+        speaker("We need those routes"),
+        Some("Hector Salinas".into())
+    );
+    assert_eq!(speaker("Drivers deserve"), Some("Marcus Boone".into()));
+    // Two presidents are named, but only one of the council.
+    assert_eq!(speaker("The study is already"), Some("Anita Rao".into()));
+}
+
+#[test]
+fn the_title_resolves_to_its_only_holder_whatever_the_qualifier() {
+    let speaker_of = |others: &str| {
+        let (_, claims) = claims_of(&format!(
+            "Council President Anita Rao called the meeting to order on Monday. {others} \
+             \u{201C}We will hear every speaker,\u{201D} the president said."
+        ));
+        claims
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("We will hear"))
+            .and_then(|q| q.speaker.clone())
+    };
+    // A vice president is not a president.
+    assert_eq!(
+        speaker_of("Vice President Joel Park disagreed."),
+        Some("Anita Rao".into())
+    );
+    // Two presidents of different bodies: the bare title is not guessed.
+    assert_eq!(speaker_of("Board President Lena Ortiz arrived late."), None);
+}
+
+#[test]
 fn unbalanced_and_odd_quote_marks_never_panic() {
     for text in [
         "\u{201C}",
