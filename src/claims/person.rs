@@ -532,14 +532,16 @@ impl BlockCx<'_> {
 
 /// A headline or heading in title case: no lower-case content word.
 fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
+    // Words a title-case headline leaves in lower case. Any other
+    // lower-case word ("met", "led") makes it a sentence.
+    #[rustfmt::skip]
     const SMALL: &[&str] = &[
-        "with", "from", "into", "over", "amid", "after", "about", "against",
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+        "of", "off", "on", "per", "to", "up", "via", "vs", "out", "with", "from", "into", "over",
+        "amid", "after", "about", "against", "is", "are", "be", "its", "it", "his", "her",
     ];
     let caps = toks.iter().filter(|t| t.cap).count();
-    caps >= 2
-        && !toks
-            .iter()
-            .any(|t| !t.cap && t.word.chars().count() > 3 && !SMALL.contains(&t.word))
+    caps >= 2 && !toks.iter().any(|t| !t.cap && !SMALL.contains(&t.word))
 }
 
 /// Extract entities.
@@ -826,7 +828,16 @@ fn run(
         });
     }
     if let Some((from, to)) = rest {
-        return run(cx, toks, from, to, only_known, out);
+        // What follows "of" is where the person works, not another person
+        // ("of Whitcomb Freight told reporters").
+        let before = out.len();
+        let next = run(cx, toks, from, to, only_known, out);
+        for c in out.iter_mut().skip(before) {
+            if !c.single && c.kind.is_none() && c.titles.is_empty() {
+                c.kind = Some(EntityKind::Organisation);
+            }
+        }
+        return next;
     }
     j
 }
