@@ -263,7 +263,18 @@ const TITLES: &[&str] = &[
     "treasurer", "judge", "justice", "chief justice", "speaker", "minister", "chancellor",
     "ambassador", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair",
     "ceo", "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen",
-    "prince", "princess", "officer", "detective", "coach",
+    "prince", "princess", "officer", "detective", "coach", "clerk", "marshal", "fire marshal",
+    "attorney", "lawyer", "organizer", "organiser", "activist", "trustee",
+];
+
+/// Words before a title that describe the holder, not the office:
+/// "Democratic Gov. Gavin Newsom".
+const PARTY_WORDS: &[&str] = &[
+    "democratic",
+    "republican",
+    "independent",
+    "longtime",
+    "embattled",
 ];
 
 /// Courtesy titles: they mark a person but are not roles.
@@ -521,14 +532,16 @@ impl BlockCx<'_> {
 
 /// A headline or heading in title case: no lower-case content word.
 fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
+    // Words a title-case headline leaves in lower case. Any other
+    // lower-case word ("met", "led") makes it a sentence.
+    #[rustfmt::skip]
     const SMALL: &[&str] = &[
-        "with", "from", "into", "over", "amid", "after", "about", "against",
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+        "of", "off", "on", "per", "to", "up", "via", "vs", "out", "with", "from", "into", "over",
+        "amid", "after", "about", "against", "is", "are", "be", "its", "it", "his", "her",
     ];
     let caps = toks.iter().filter(|t| t.cap).count();
-    caps >= 2
-        && !toks
-            .iter()
-            .any(|t| !t.cap && t.word.chars().count() > 3 && !SMALL.contains(&t.word))
+    caps >= 2 && !toks.iter().any(|t| !t.cap && !SMALL.contains(&t.word))
 }
 
 /// Extract entities.
@@ -622,8 +635,18 @@ fn run(
     only_known: bool,
     out: &mut Vec<Cand>,
 ) -> usize {
-    // Drop leading ordinary words ("During", "Moreover", "The").
+    // Drop leading ordinary words ("During", "Moreover", "The"), but not a
+    // sentence-initial qualifier of a title ("Union President Marcus Boone"
+    // where "union" is also written in lower case).
     while i < j && is_stop(&toks[i], cx.lower_vocab) {
+        let lower = norm_word(toks[i].word);
+        let qualifies = !STOPWORDS.contains(&lower.as_str()) && {
+            let rest: Vec<String> = toks[i + 1..j].iter().map(|t| norm_word(t.word)).collect();
+            (0..rest.len().min(3)).any(|p| titled_name_follows(&rest[p..]))
+        };
+        if qualifies {
+            break;
+        }
         i += 1;
     }
     // Stop-words inside split the run ("Wednesday", "Bass And").
@@ -643,82 +666,102 @@ fn run(
         return j;
     }
 
-    // A place qualifier before a title: "Los Angeles Mayor Karen Bass".
+    // Modifiers "Former", "Acting" before everything else.
     let mut k = i;
-    let mut place_prefix = None;
-    for len in (1..=3.min(j - i)).rev() {
-        let joined_words = words[..len].join(" ");
-        let place = PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive;
-        // "County Supervisor Janet Moore", "Finance Director Tom Whitaker":
-        // a qualifier before a title that is followed by a name.
-        let qualifier = !place
-            && !is_title_word(&words[0])
-            && !["former", "acting", "interim", "late", "retired"].contains(&words[0].as_str())
-            && match_title(&words[len..]).is_some_and(|(_, n, _)| {
-                i + len + n < j && toks[i + len + n].cap && !is_title_word(&words[len + n])
-            });
-        if (place || qualifier) && i + len < j && match_title(&words[len..]).is_some() {
-            place_prefix = Some((len, place));
-            break;
-        }
-    }
-    if let Some((len, false)) = place_prefix {
-        k = i + len;
-    }
-    if let Some((len, true)) = place_prefix {
-        out.push(Cand {
-            kind: Some(EntityKind::Place),
-            words: toks[i..i + len]
-                .iter()
-                .map(|t| t.word.to_string())
-                .collect(),
-            span: cx.span(toks[i].start, toks[i + len - 1].end),
-            text: cx.slice(toks[i].start, toks[i + len - 1].end),
-            part: cx.part,
-            titles: vec![],
-            evidence: false,
-            single: false,
-            titled_surname: false,
-            pos: cx.base + toks[i].start,
-        });
-        k = i + len;
-    }
-
-    // Modifiers "Former", "Acting" and a title.
-    let mut former = toks[k].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
+    let mut former = toks[i].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
     let mut acting = preceded_by(cx, toks, i, &["acting", "interim"]);
     while k < j {
         match words[k - i].as_str() {
-            "former" => former = true,
+            "former" | "late" | "retired" => former = true,
             "acting" | "interim" => acting = true,
+            w if PARTY_WORDS.contains(&w) => {}
             _ => break,
         }
         k += 1;
     }
+    former |= toks.get(k).is_some_and(|t| t.former_prefix);
+
+    // A qualified title: "Los Angeles Mayor Karen Bass", "Council President
+    // Anita Rao", "School Board President Hector Salinas". The first title in
+    // the run that a name follows makes the run a person; the words before
+    // it are its qualifier. A known place (or a possessive) at the start of
+    // the qualifier is the jurisdiction, kept as its own place; the rest of
+    // the qualifier becomes part of the title ("council president").
+    let title_at = (k..(k + 5).min(j)).find(|&p| titled_name_follows(&words[p - i..]));
+    let mut qualifier = String::new();
+    if let Some(p) = title_at.filter(|&p| p > k) {
+        let place_len = (1..=p - k).rev().find(|&m| {
+            PLACES.contains(&words[k - i..k - i + m].join(" ").as_str())
+                || toks[k + m - 1].possessive
+        });
+        if let Some(m) = place_len {
+            out.push(Cand {
+                kind: Some(EntityKind::Place),
+                words: toks[k..k + m].iter().map(|t| t.word.to_string()).collect(),
+                span: cx.span(toks[k].start, toks[k + m - 1].end),
+                text: cx.slice(toks[k].start, toks[k + m - 1].end),
+                part: cx.part,
+                titles: vec![],
+                evidence: false,
+                single: false,
+                titled_surname: false,
+                pos: cx.base + toks[k].start,
+            });
+        }
+        let q = k + place_len.unwrap_or(0);
+        qualifier = words[q - i..p - i].join(" ");
+        k = p;
+    }
+
     let mut titles = Vec::new();
     let mut honorific = false;
-    if let Some((title, n, hon)) = match_title(&words[k - i..]) {
-        // "Mayor of Huntington Park" with no name after it is a title
-        // phrase, handled as an appositive.
-        if k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str()) {
-            if !hon {
+    if title_at.is_some() {
+        // One title or several: "Chief Executive Dr. Alan Whitcomb".
+        let qualifier_start = k - qualifier.split_whitespace().count();
+        while let Some((title, n, hon)) = match_title(&words[k - i..]) {
+            if !(k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str())) {
+                break;
+            }
+            if hon {
+                honorific = true;
+            } else {
+                let first = titles.is_empty() && !qualifier.is_empty();
+                let (text, from) = if first {
+                    (format!("{qualifier} {title}"), qualifier_start)
+                } else {
+                    (title, k)
+                };
                 titles.push(Title {
-                    text: title,
-                    span: cx.span(toks[k].start, toks[k + n - 1].end),
+                    text,
+                    span: cx.span(toks[from].start, toks[k + n - 1].end),
                     part: cx.part,
                     former,
                     acting,
                 });
             }
-            honorific = hon;
             k += n;
-        } else if k == i && n == j - i {
+        }
+    } else if let Some((_, n, _)) = match_title(&words[k - i..]) {
+        // "Mayor of Huntington Park" with no name after it is a title
+        // phrase, handled as an appositive.
+        if k == i && n == j - i {
             return j;
         } else if k + n + 1 < j && words[k + n - i] == "of" {
             // "Mayor of Huntington Park": the place after "of" is its own run.
             return run(cx, toks, k + n + 1, j, only_known, out);
         }
     }
+    // "Chief Executive Alan Whitcomb of Whitcomb Logistics": the titled
+    // name ends before "of"; the organisation is its own run.
+    let mut j = j;
+    let mut rest = None;
+    if !titles.is_empty() || honorific {
+        if let Some(q) = (k + 1..j).find(|&q| words[q - i] == "of") {
+            rest = Some((q + 1, j));
+            j = q;
+        }
+    }
+    let words = &words[..j - i];
     if titles.is_empty() && !honorific {
         // A lower-case title just before: "former mayor Eric Garcetti".
         if let Some(t) = lowercase_title_before(cx, toks, i) {
@@ -784,7 +827,37 @@ fn run(
             pos: cx.base + name[0].start,
         });
     }
+    if let Some((from, to)) = rest {
+        // What follows "of" is where the person works, not another person
+        // ("of Whitcomb Freight told reporters").
+        let before = out.len();
+        let next = run(cx, toks, from, to, only_known, out);
+        for c in out.iter_mut().skip(before) {
+            if !c.single && c.kind.is_none() && c.titles.is_empty() {
+                c.kind = Some(EntityKind::Organisation);
+            }
+        }
+        return next;
+    }
     j
+}
+
+/// A title at the start of `words` followed by a name, possibly after more
+/// titles ("Chief Executive Dr. Alan Whitcomb").
+fn titled_name_follows(words: &[String]) -> bool {
+    let mut at = 0;
+    while let Some((_, n, _)) = words.get(at..).and_then(match_title) {
+        at += n;
+        match words.get(at) {
+            Some(w) if CONNECTORS.contains(&w.as_str()) => return false,
+            Some(_) => {}
+            None => return false,
+        }
+        if words.get(at..).and_then(match_title).is_none() {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -842,11 +915,33 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
         let words: Vec<String> = window.iter().map(|t| norm_word(t.word)).collect();
         if let Some((title, n, false)) = match_title(&words) {
             if n == len {
+                // Lower-case qualifiers naming a body or a jurisdiction:
+                // "union president Marcus Boone", "city clerk Rebecca Stone".
+                let mut s = s;
+                let mut qualifier = Vec::new();
+                while s > 0
+                    && qualifier.len() < 2
+                    && !toks[s - 1].cap
+                    && toks[s - 1].sentence == toks[i].sentence
+                    && joined(cx.text, &toks[s - 1], &toks[s])
+                {
+                    let w = norm_word(toks[s - 1].word);
+                    if !(ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())) {
+                        break;
+                    }
+                    qualifier.insert(0, w);
+                    s -= 1;
+                }
+                let text = if qualifier.is_empty() {
+                    title
+                } else {
+                    format!("{} {title}", qualifier.join(" "))
+                };
                 let former = toks[s].former_prefix
                     || preceded_by(cx, toks, s, &["former", "late", "retired"]);
                 let acting = preceded_by(cx, toks, s, &["acting", "interim"]);
                 return Some(Title {
-                    text: title,
+                    text,
                     span: cx.span(toks[s].start, toks[i - 1].end),
                     part: cx.part,
                     former,
@@ -902,17 +997,26 @@ fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Titl
         && norm_word(toks[end].word) == "of"
         && joined(cx.text, &toks[end - 1], &toks[end])
     {
-        let mut m = end + 1;
+        // "president of the Oakwood Neighborhood Association".
+        let mut of_start = end + 1;
+        if norm_word(toks[of_start].word) == "the"
+            && toks.get(of_start + 1).is_some_and(|t| {
+                t.cap && joined(cx.text, &toks[of_start], t) && t.sentence == toks[end].sentence
+            })
+        {
+            of_start += 1;
+        }
+        let mut m = of_start;
         while m < toks.len() && toks[m].cap && joined(cx.text, &toks[m - 1], &toks[m]) {
             m += 1;
             if toks[m - 1].possessive {
                 break;
             }
         }
-        if m > end + 1 {
+        if m > of_start {
             title = format!(
                 "{title} of {}",
-                toks[end + 1..m]
+                toks[of_start..m]
                     .iter()
                     .map(|t| norm_word(t.word))
                     .collect::<Vec<_>>()

@@ -199,6 +199,53 @@ fn quotes_are_attributed_by_said_colon_and_according_to() {
 }
 
 #[test]
+fn quotes_are_attributed_to_people_with_qualified_titles() {
+    let (_, claims) = claims_of(
+        "Council President Anita Rao said, \u{201C}The vote will wait for the study.\u{201D} \
+         \u{201C}We need those routes for our buses,\u{201D} said School Board President Hector Salinas. \
+         \u{201C}Drivers deserve a say,\u{201D} said union president Marcus Boone. \
+         \u{201C}The study is already late,\u{201D} the council president said.",
+    );
+    let speaker = |start: &str| {
+        claims
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(speaker("The vote will wait"), Some("Anita Rao".into()));
+    assert_eq!(
+        speaker("We need those routes"),
+        Some("Hector Salinas".into())
+    );
+    assert_eq!(speaker("Drivers deserve"), Some("Marcus Boone".into()));
+    // Two presidents are named, but only one of the council.
+    assert_eq!(speaker("The study is already"), Some("Anita Rao".into()));
+}
+
+#[test]
+fn the_title_resolves_to_its_only_holder_whatever_the_qualifier() {
+    let speaker_of = |others: &str| {
+        let (_, claims) = claims_of(&format!(
+            "Council President Anita Rao called the meeting to order on Monday. {others} \
+             \u{201C}We will hear every speaker,\u{201D} the president said."
+        ));
+        claims
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("We will hear"))
+            .and_then(|q| q.speaker.clone())
+    };
+    // A vice president is not a president.
+    assert_eq!(
+        speaker_of("Vice President Joel Park disagreed."),
+        Some("Anita Rao".into())
+    );
+    // Two presidents of different bodies: the bare title is not guessed.
+    assert_eq!(speaker_of("Board President Lena Ortiz arrived late."), None);
+}
+
+#[test]
 fn unbalanced_and_odd_quote_marks_never_panic() {
     for text in [
         "\u{201C}",
@@ -231,6 +278,150 @@ fn titled_mentions_and_possessives_group_into_one_person() {
     let trump = person(&claims, "Donald Trump");
     assert_eq!(mention_texts(trump), ["Trump", "Donald Trump"]);
     assert_eq!(trump.titles[0].text, "president");
+}
+
+/// The titles of the person named `name`, in order.
+fn titles_of(claims: &Claims, name: &str) -> Vec<String> {
+    person(claims, name)
+        .titles
+        .iter()
+        .map(|t| t.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_qualifier_before_a_title_belongs_to_the_title() {
+    let (source, claims) = claims_of(
+        "Board President Miriam Cole opened the hearing on Monday. \
+         Council President Anita Rao said, \u{201C}We are not done yet.\u{201D} \
+         Later, City Clerk Rebecca Stone read the notice aloud. \
+         School Board President Hector Salinas and Board Chair Lydia Grant disagreed. \
+         Police Chief Omar Haddad sat beside County Clerk Nora Feld. \
+         State Sen. Paul Ridley wrote to Assembly Speaker Tara Quinn. \
+         Executive Director Priya Menon stood behind Union President Marcus Boone. \
+         Fire Marshal Greta Olsen inspected the hall. \
+         Glenwood Mayor Ruth Adler watched from the gallery.",
+    );
+    for (name, title) in [
+        ("Miriam Cole", "board president"),
+        ("Anita Rao", "council president"),
+        ("Rebecca Stone", "city clerk"),
+        ("Hector Salinas", "school board president"),
+        ("Lydia Grant", "board chair"),
+        ("Omar Haddad", "police chief"),
+        ("Nora Feld", "county clerk"),
+        ("Paul Ridley", "state senator"),
+        ("Tara Quinn", "assembly speaker"),
+        ("Priya Menon", "executive director"),
+        ("Marcus Boone", "union president"),
+        ("Greta Olsen", "fire marshal"),
+        ("Ruth Adler", "glenwood mayor"),
+    ] {
+        assert_eq!(titles_of(&claims, name), [title], "{name}");
+        let p = person(&claims, name);
+        assert_eq!(mention_texts(p), [name], "{name}");
+        // The title's span covers its qualifier: "Council President".
+        let t = &p.titles[0];
+        assert_eq!(
+            source
+                .slice(&t.span)
+                .to_lowercase()
+                .replace("sen.", "senator"),
+            title,
+            "{name}"
+        );
+    }
+    // No organisation or place swallows a titled name.
+    assert!(
+        claims
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Person)
+            .all(|e| e.titles.is_empty() && e.name.split(' ').count() <= 2),
+        "{:#?}",
+        claims.entities
+    );
+}
+
+#[test]
+fn a_known_place_before_a_title_stays_a_place() {
+    let (_, claims) = claims_of(
+        "Los Angeles City Council President Marta Ibarra spoke first. \
+         Oregon’s Labor Commissioner Dale Strand replied.",
+    );
+    assert_eq!(
+        titles_of(&claims, "Marta Ibarra"),
+        ["city council president"]
+    );
+    assert_eq!(titles_of(&claims, "Dale Strand"), ["labor commissioner"]);
+    for place in ["Los Angeles", "Oregon"] {
+        assert!(
+            claims
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Place && e.name == place),
+            "{place}: {:#?}",
+            claims.entities
+        );
+    }
+}
+
+#[test]
+fn a_sentence_of_titled_names_with_a_short_verb_is_not_a_headline() {
+    let (_, claims) =
+        claims_of("Board Chair Lydia Grant met with Police Chief Omar Haddad on Monday.");
+    assert_eq!(titles_of(&claims, "Lydia Grant"), ["board chair"]);
+    assert_eq!(titles_of(&claims, "Omar Haddad"), ["police chief"]);
+}
+
+#[test]
+fn lowercase_roles_before_a_name_are_titles() {
+    let (_, claims) = claims_of(
+        "Tenants rallied outside the depot on Saturday, and organizer Janet Moore led the march. \
+         The company did not answer, and spokeswoman Ana Ruiz declined to comment. \
+         Drivers cheered when union president Marcus Boone arrived with attorney Dana Li. \
+         Later, former city clerk Rebecca Stone joined them.",
+    );
+    assert_eq!(titles_of(&claims, "Janet Moore"), ["organizer"]);
+    assert_eq!(titles_of(&claims, "Ana Ruiz"), ["spokesperson"]);
+    assert_eq!(titles_of(&claims, "Marcus Boone"), ["union president"]);
+    assert_eq!(titles_of(&claims, "Dana Li"), ["attorney"]);
+    assert_eq!(titles_of(&claims, "Rebecca Stone"), ["city clerk"]);
+    assert!(person(&claims, "Rebecca Stone").titles[0].former);
+}
+
+#[test]
+fn an_appositive_role_keeps_its_organisation() {
+    let (_, claims) = claims_of(
+        "Janet Moore, president of the Oakwood Neighborhood Association, said the group would sue. \
+         Ruth Adler, the mayor of Glenwood, stayed neutral.",
+    );
+    assert_eq!(
+        titles_of(&claims, "Janet Moore"),
+        ["president of oakwood neighborhood association"]
+    );
+    assert_eq!(titles_of(&claims, "Ruth Adler"), ["mayor of glenwood"]);
+    assert!(claims.entities.iter().any(|e| {
+        e.kind == EntityKind::Organisation && e.name == "Oakwood Neighborhood Association"
+    }));
+}
+
+#[test]
+fn several_titles_before_a_name_and_an_organisation_after_it() {
+    let (_, claims) = claims_of(
+        "Chief Executive Dr. Alan Whitcomb of Whitcomb Freight told reporters on Friday. \
+         Dr. Whitcomb said trucks would avoid school streets.",
+    );
+    let whitcomb = person(&claims, "Alan Whitcomb");
+    assert_eq!(
+        titles_of(&claims, "Alan Whitcomb"),
+        ["chief executive", "dr", "dr"]
+    );
+    assert_eq!(mention_texts(whitcomb), ["Alan Whitcomb", "Whitcomb"]);
+    assert!(claims
+        .entities
+        .iter()
+        .any(|e| e.kind == EntityKind::Organisation && e.name == "Whitcomb Freight"));
 }
 
 #[test]
