@@ -41,14 +41,20 @@ const MIN_RECALL: f64 = 0.85;
 /// (aim: 0.1).
 const MAX_FALSE_PER_ARTICLE: f64 = 0.1;
 
-/// The least recall the held-out set accepts. The lead sets it after the
-/// first honest measurement; until then the holdout test only reports.
-const HOLDOUT_MIN_RECALL: f64 = 0.0;
+/// The least recall the first held-out set (`fixtures/holdout/`) accepts.
+/// Its first honest measurement was recall 0.667 with 0.79 false findings per
+/// article; its misses were then studied and fixed in general ways, so it is
+/// no longer blind and now guards against regressions.
+const HOLDOUT_MIN_RECALL: f64 = 0.85;
 
-/// The most false findings per article the held-out set accepts. The lead
-/// sets it after the first honest measurement; until then the holdout test
-/// only reports.
-const HOLDOUT_MAX_FALSE_PER_ARTICLE: f64 = f64::INFINITY;
+/// The most false findings per article the first held-out set accepts.
+const HOLDOUT_MAX_FALSE_PER_ARTICLE: f64 = 0.15;
+
+/// The blind set (`fixtures/holdout2/`), written without seeing the code or
+/// running the tool: it only reports, so that a tuned bar never hides what it
+/// measures.
+const BLIND_MIN_RECALL: f64 = 0.0;
+const BLIND_MAX_FALSE_PER_ARTICLE: f64 = f64::INFINITY;
 
 /// One article's labels.
 #[derive(Debug, Clone, Deserialize)]
@@ -325,6 +331,11 @@ fn every_holdout_article_is_labelled_and_every_label_has_an_article() {
     assert_labels_consistent("holdout");
 }
 
+#[test]
+fn every_blind_article_is_labelled_and_every_label_has_an_article() {
+    assert_labels_consistent("holdout2");
+}
+
 /// Evaluate the set in `fixtures/<set>/`, print the report, write it to
 /// `target/<report>`, and fail below the given bar.
 fn run_set(set: &str, title: &str, report_file: &str, min_recall: f64, max_false: f64) {
@@ -363,6 +374,17 @@ fn holdout_set_report() {
         "holdout-report.md",
         HOLDOUT_MIN_RECALL,
         HOLDOUT_MAX_FALSE_PER_ARTICLE,
+    );
+}
+
+#[test]
+fn blind_set_report() {
+    run_set(
+        "holdout2",
+        "newslint blind evaluation",
+        "blind-report.md",
+        BLIND_MIN_RECALL,
+        BLIND_MAX_FALSE_PER_ARTICLE,
     );
 }
 
