@@ -601,3 +601,28 @@ fn extraction_throughput() {
         text.len() as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn participles_before_the_noun_stay_in_the_key() {
+    let f = figs("Officials linked at least 60 confirmed cases of salmonella to the chain. So far, fewer than 50 confirmed cases have been tied to it.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!(key(&f[0]), Some("confirmed cases"));
+    assert_eq!(key(&f[1]), Some("confirmed cases"));
+    assert!(quantity::same_thing(&f[0], &f[1]));
+    assert_eq!(
+        key(&one(
+            "The ruling leaves about 14,000 pending permit applications in limbo."
+        )),
+        Some("pending permit applications")
+    );
+    // A subset named by its modifier is not the whole: probable vs confirmed.
+    let probable = one("There were about 30 probable cases.");
+    assert_eq!(key(&probable), Some("probable cases"));
+    // The event participle goes after the noun, as in "officers injured".
+    assert_eq!(
+        key(&one("Police reported nine injured officers.")),
+        Some("officers injured")
+    );
+    // A verb after the number is not a modifier.
+    assert_eq!(key(&one("Then 400 gathered outside city hall.")), None);
+}

@@ -141,6 +141,30 @@ pub fn noun_phrase(toks: &[Tok], start: usize) -> Option<KeyHit> {
             break;
         }
         let w = t.lower.as_str();
+        // A participle before its noun modifies it and stays in the key:
+        // "60 confirmed cases", "14,000 pending permit applications". An
+        // event participle is written after the noun, as the passive and
+        // the trailing form give it: "nine injured officers" counts
+        // "officers injured".
+        if words.is_empty() && is_participle(w) {
+            if let Some(head_end) = prenominal_head(toks, p + 1) {
+                if lex::joins_key(w) {
+                    let mut key: Vec<&str> = (p + 1..head_end).map(|i| lower(toks, i)).collect();
+                    key.push(w);
+                    return Some(KeyHit {
+                        key: key.join(" "),
+                        start: p,
+                        end: head_end,
+                    });
+                }
+                let key: Vec<&str> = (p..head_end).map(|i| lower(toks, i)).collect();
+                return Some(KeyHit {
+                    key: key.join(" "),
+                    start: p,
+                    end: head_end,
+                });
+            }
+        }
         // A participle: join it to a noun, or take its event noun.
         if (w.ends_with("ed") || matches!(w, "dead" | "hurt" | "missing"))
             && !lex::is_ed_ing_noun(w)
@@ -218,6 +242,30 @@ pub fn noun_phrase(toks: &[Tok], start: usize) -> Option<KeyHit> {
         start,
         end,
     })
+}
+
+/// A word that reads as a participle or verb form: "-ed", "-ing" (not a
+/// noun such as "building"), and the irregular "dead", "hurt", "missing".
+fn is_participle(w: &str) -> bool {
+    (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "dead" | "hurt" | "missing"))
+        && !lex::is_ed_ing_noun(w)
+}
+
+/// After a prenominal participle at `p - 1`: the end of the noun it
+/// modifies, when up to two plain nouns lead to a plural head right away
+/// ("cases", "permit applications"). `None` when the participle is a verb
+/// ("400 gathered outside city hall").
+fn prenominal_head(toks: &[Tok], p: usize) -> Option<usize> {
+    for q in p..p + 3 {
+        let t = toks.get(q)?;
+        if !can_be_noun(t) || t.cap {
+            return None;
+        }
+        if plural_looking(&t.lower) {
+            return Some(q + 1);
+        }
+    }
+    None
 }
 
 /// After an auxiliary at `p` (optionally one adverb): the participle and
