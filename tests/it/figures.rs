@@ -626,3 +626,27 @@ fn participles_before_the_noun_stay_in_the_key() {
     // A verb after the number is not a modifier.
     assert_eq!(key(&one("Then 400 gathered outside city hall.")), None);
 }
+
+#[test]
+fn year_spans_are_anchors_not_figures() {
+    for text in [
+        "The district plans for the 2025-26 fiscal year.",
+        "Enrolment fell 2014-2017.",
+        "It happened from 2014 to 2017.",
+        "He starred in the 2014\u{2013}15 season.",
+        "Between 2014 and 2017 the city grew.",
+    ] {
+        let (f, t) = extract_text(text);
+        assert!(f.is_empty() && t.is_empty(), "{text}: {f:#?} {t:#?}");
+    }
+    let gap = one("It faces a gap of roughly $40 million in the 2025-26 fiscal year.");
+    assert_eq!(gap.anchor.as_deref(), Some("in 2025-2026"));
+    let reef = one("The previous event, from 2014 to 2017, affected 66% of reef area.");
+    assert_eq!(reef.value, 66.0);
+    assert_eq!(reef.anchor.as_deref(), Some("in 2014-2017"));
+    let season = one("In the 2014\u{2013}15 season he scored 30 goals.");
+    assert_eq!(season.anchor.as_deref(), Some("in 2014-2015"));
+    // Numbers that count something are a range, not years.
+    let workers = one("It hired 1500 to 2000 workers.");
+    assert_eq!((workers.value, workers.value_high), (1500.0, Some(2000.0)));
+}

@@ -448,7 +448,9 @@ pub fn is_change(toks: &[Tok], f: &Found, floor: usize) -> bool {
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:(in|during|since|by|through|until|as of|for) (?:(?:early|late|mid)[ -])?",
+        r"\b(?:(?:in|during|for|from|between|since|through|by|over|of) )?(?:the )?(?:fiscal )?",
+        r"((?:19|20)\d\d)(?:[-/](\d\d)|(?: ?- ?| to | through | and )((?:19|20)\d\d))\b",
+        r"|\b(?:(in|during|since|by|through|until|as of|for) (?:(?:early|late|mid)[ -])?",
         r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?((?:19|20)\d\d)\b",
         r"|(last|this|next|past|earlier this|later this) (year|month|week|weekend|spring|summer|fall|autumn|winter|",
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|night)\b",
@@ -482,7 +484,22 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     for c in TIME_RE.captures_iter(lower_text) {
         let Some(m) = c.get(0) else { continue };
-        let text = if let (Some(p), Some(y)) = (c.get(1), c.get(2)) {
+        let text = if let Some(y1) = c.get(1) {
+            // A span of years, in one form: "in 2025-2026".
+            let first: u32 = y1.as_str().parse().unwrap_or(0);
+            let second: u32 = match (c.get(2), c.get(3)) {
+                (Some(short), _) => {
+                    let s: u32 = short.as_str().parse().unwrap_or(0);
+                    first - first % 100 + s
+                }
+                (None, Some(long)) => long.as_str().parse().unwrap_or(0),
+                (None, None) => first,
+            };
+            if second <= first {
+                continue;
+            }
+            format!("in {first}-{second}")
+        } else if let (Some(p), Some(y)) = (c.get(4), c.get(5)) {
             let prep = match p.as_str() {
                 "during" => "in",
                 other => other,

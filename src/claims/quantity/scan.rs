@@ -470,6 +470,9 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
         return Second::Skip(n2.end + 2);
     }
     let v1 = f.value;
+    if year_span(toks, f, num, &n2, dash) {
+        return Second::Skip(n2.end);
+    }
     let small_ints = v1.fract() == 0.0 && v2.fract() == 0.0 && v1 < 1000.0 && v2 < 1000.0;
     if (dash || sep == "to")
         && small_ints
@@ -508,6 +511,44 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     }
     let _ = &mut v2;
     Second::Range(v2, end, c2, code2)
+}
+
+/// A four-digit plain whole number that reads as a year (1000 to 2100).
+fn year_token(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Num || t.lower.len() != 4 || !t.lower.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = t.lower.parse().ok()?;
+    (1000.0..=2100.0).contains(&v).then_some(v)
+}
+
+/// A span of years, never a figure: "2025-26", "2014-2017", "from 2014 to
+/// 2017", "between 2014 and 2017". Unless a plural noun follows ("1500 to
+/// 2000 people"): then the numbers count something.
+fn year_span(toks: &[Tok], f: &Found, num: &Num, n2: &Num, dash: bool) -> bool {
+    if f.class != UnitClass::Count || num.end != num.start + 1 || n2.end != n2.start + 1 {
+        return false;
+    }
+    let Some(y1) = year_token(toks, num.start) else {
+        return false;
+    };
+    let short = dash
+        && digits_len(toks, n2.start) == 2
+        && is_plain_int(toks, n2.start)
+        && attached(toks, num.end)
+        && attached(toks, n2.start)
+        && n2.value > y1 % 100.0;
+    let long = year_token(toks, n2.start).is_some_and(|y2| y2 > y1 && y2 - y1 <= 100.0);
+    let counts = toks.get(n2.end).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !n.cap
+            && n.lower.ends_with('s')
+            && n.lower.len() > 3
+            && !lex::is_stop(&n.lower)
+            && !matches!(n.lower.as_str(), "seasons" | "sessions" | "terms")
+    });
+    (short || long) && !counts
 }
 
 fn range_scaled(_v1: f64, v2: f64, end: usize, c2: UnitClass, code2: Option<String>) -> Second {
@@ -841,10 +882,14 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
         return false;
     }
     if f.hedge == Hedge::Between {
-        // "2020-2024" is a span of years; "1000-5000" is not.
-        return f
-            .value_high
-            .is_some_and(|h| (1000.0..=2100.0).contains(&h) && h.fract() == 0.0);
+        // "2020-2024" is a span of years; "1000-5000" and "1500 to 2000
+        // workers" are not.
+        let counts = toks.get(f.key_from).is_some_and(|n| {
+            n.kind == Kind::Word && !n.cap && n.lower.ends_with('s') && !lex::is_stop(&n.lower)
+        });
+        return !counts
+            && f.value_high
+                .is_some_and(|h| (1000.0..=2100.0).contains(&h) && h.fract() == 0.0);
     }
     let prev = if num.start > 0 {
         word(toks, num.start - 1)
