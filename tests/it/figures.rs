@@ -650,3 +650,21 @@ fn year_spans_are_anchors_not_figures() {
     let workers = one("It hired 1500 to 2000 workers.");
     assert_eq!((workers.value, workers.value_high), (1500.0, Some(2000.0)));
 }
+
+#[test]
+fn ages_in_ranges_are_not_figures() {
+    for text in [
+        "Patients range in age from 2 to 81.",
+        "Most were aged 18 to 24.",
+        "Children ages 5 to 11 are eligible.",
+        "Children ages 5-11 are eligible.",
+        "It covers people between the ages of 18 and 24.",
+    ] {
+        let (f, t) = extract_text(text);
+        assert!(f.is_empty() && t.is_empty(), "{text}: {f:#?} {t:#?}");
+    }
+    // A count next to an age range still counts.
+    let f = figs("Of the 14 people hospitalised, most were aged 60 to 80.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 14.0);
+}

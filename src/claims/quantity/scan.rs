@@ -758,8 +758,13 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
     {
         return Some(e + 2);
     }
-    if matches!(prev_w, "aged" | "age" | "ages") {
-        return Some(e);
+    // "aged 18 to 24", "ages 5-11", "range in age from 2 to 81", "between
+    // the ages of 18 and 24": the whole range is ages.
+    let age_word = |w: &str| matches!(w, "aged" | "age" | "ages");
+    if age_word(prev_w)
+        || (matches!(prev_w, "from" | "between" | "of") && s >= 2 && age_word(word(toks, s - 2)))
+    {
+        return Some(skip_range_tail(toks, e));
     }
     if digits
         && prev_w == ","
@@ -780,6 +785,17 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
         return Some(e + 2);
     }
     None
+}
+
+/// After the first number of a range ending at `e`: the end of its second
+/// number ("to 24", "-11", "and 24"), else `e`.
+fn skip_range_tail(toks: &[Tok], e: usize) -> usize {
+    if matches!(lower(toks, e), "to" | "-" | "and" | "through") {
+        if let Some(n2) = number::parse(toks, e + 1) {
+            return n2.end;
+        }
+    }
+    e
 }
 
 /// Skip a run of digit groups joined by `-`, `.`, `/` or spaces-free glue.
