@@ -668,3 +668,44 @@ fn ages_in_ranges_are_not_figures() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].value, 14.0);
 }
+
+#[test]
+fn over_a_span_of_time_says_when_not_how_much() {
+    for (text, span) in [
+        (
+            "Police arrested 12 people over three nights.",
+            "three nights",
+        ),
+        (
+            "The union seeks raises of 14% over three years.",
+            "three years",
+        ),
+        ("They reached a deal over two days of talks.", "two days"),
+        ("Over three days, crews cleared the roads.", "three days"),
+        ("It was quiet over the weekend and 40 came.", "40"),
+    ] {
+        let f = figs(text);
+        let d = f
+            .iter()
+            .find(|f| f.text == span)
+            .unwrap_or_else(|| panic!("{text}: no {span:?} in {f:#?}"));
+        assert_eq!(d.hedge, Hedge::None, "{text}");
+        assert!(
+            f.iter().all(|f| f.hedge != Hedge::MoreThan),
+            "{text}: {f:#?}"
+        );
+    }
+    // A comparison of lengths keeps its hedge.
+    for text in [
+        "He served for over 10 years.",
+        "It was the first time in over 10 years.",
+        "The talks took over two hours.",
+        "He was sentenced to over 10 years.",
+        "After over two days of talks they agreed.",
+    ] {
+        let f = one(text);
+        assert_eq!(f.hedge, Hedge::MoreThan, "{text}");
+        assert_eq!(f.unit.class, UnitClass::Duration, "{text}");
+    }
+    assert_eq!(one("Over 30 mayors came.").hedge, Hedge::MoreThan);
+}

@@ -407,6 +407,8 @@ pub fn measure_unit(w: &str) -> Option<(UnitClass, &'static str)> {
         "month" | "months" => (Duration, "month"),
         "week" | "weeks" => (Duration, "week"),
         "day" | "days" => (Duration, "day"),
+        "night" | "nights" => (Duration, "night"),
+        "weekend" | "weekends" => (Duration, "weekend"),
         "hour" | "hours" | "hr" | "hrs" => (Duration, "hour"),
         "minute" | "minutes" | "min" | "mins" => (Duration, "minute"),
         "second" | "seconds" | "sec" | "secs" => (Duration, "second"),

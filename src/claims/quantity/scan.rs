@@ -232,7 +232,8 @@ pub fn at(toks: &[Tok], i: usize, floor: usize) -> Outcome {
             found.hedge = h;
         }
     }
-    let pre = pre_hedge(toks, fig_start, floor, found.hedge == Hedge::Between);
+    let pre = pre_hedge(toks, fig_start, floor, found.hedge == Hedge::Between)
+        .filter(|(_, s)| !over_means_during(toks, *s, fig_start, &found));
     if let Some((h, s)) = pre {
         found.start = s;
         if found.hedge == Hedge::None {
@@ -259,6 +260,56 @@ pub fn at(toks: &[Tok], i: usize, floor: usize) -> Outcome {
         return Outcome::Skip(found.end + 1);
     }
     Outcome::Figure(found)
+}
+
+/// "arrested over three nights", "14% over three years", "over two days of
+/// talks": a bare "over" before a span of time says when, not how much.
+/// The span is a plain duration (hedge none). It is a comparison after
+/// "for", "in", "of", "after", "to", "with", a form of "be", or a verb of
+/// duration ("for over 10 years", "took over two hours").
+fn over_means_during(toks: &[Tok], s: usize, fig_start: usize, found: &Found) -> bool {
+    if lower(toks, s) != "over" || s + 1 != fig_start {
+        return false;
+    }
+    let span_of_time = found.class == UnitClass::Duration
+        || matches!(
+            word(toks, found.key_from),
+            "night" | "nights" | "weekend" | "weekends"
+        );
+    if !span_of_time {
+        return false;
+    }
+    let before = if s > 0 { lower(toks, s - 1) } else { "" };
+    !matches!(
+        before,
+        "for"
+            | "in"
+            | "of"
+            | "after"
+            | "to"
+            | "with"
+            | "by"
+            | "at"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "took"
+            | "take"
+            | "takes"
+            | "taken"
+            | "taking"
+            | "lasted"
+            | "last"
+            | "lasts"
+            | "lasting"
+            | "spent"
+            | "spend"
+            | "spends"
+            | "spending"
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
