@@ -709,3 +709,36 @@ fn over_a_span_of_time_says_when_not_how_much() {
     }
     assert_eq!(one("Over 30 mayors came.").hedge, Hedge::MoreThan);
 }
+
+#[test]
+fn time_anchors_belong_to_the_figure_they_follow() {
+    let f =
+        figs("Organisers said they had served 900 meals on Tuesday and 1,500 meals on Wednesday.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f[0]
+        .anchor
+        .as_deref()
+        .is_some_and(|a| a.starts_with("on tuesday")));
+    assert!(f[1]
+        .anchor
+        .as_deref()
+        .is_some_and(|a| a.starts_with("on wednesday")));
+    // An anchor before a figure is not its own when another figure lies
+    // between them.
+    let f = figs("Police made 40 arrests on Tuesday and another 12 later.");
+    assert_eq!(f[0].anchor.as_deref(), Some("on tuesday"));
+    assert_eq!(f[1].anchor, None);
+    // A fronted anchor frames its whole sentence.
+    let f = figs("On Tuesday, police made 400 arrests and 12 officers were injured.");
+    assert!(
+        f.iter().all(|f| f.anchor.as_deref() == Some("on tuesday")),
+        "{f:#?}"
+    );
+    // An anchor after a figure's verb is still its own.
+    assert_eq!(
+        one("3,000 residents were evacuated on Monday.")
+            .anchor
+            .as_deref(),
+        Some("on monday")
+    );
+}

@@ -554,14 +554,79 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
     out
 }
 
-/// The anchor of a figure at `pos`: the nearest time anchor and the nearest
-/// source anchor in the same clause of its sentence.
-pub fn anchor_for(
-    anchors: &[Anchor],
-    sentence: std::ops::Range<usize>,
-    pos: usize,
+/// Where one figure of a block sits, for anchor attribution: its start,
+/// the end of its noun phrase (the figure, or its counted thing when that
+/// follows), and its sentence, all in normalised block offsets.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub start: usize,
+    pub phrase_end: usize,
+    pub sentence: std::ops::Range<usize>,
+}
+
+/// The anchor of every figure of a block (`places` in source order): the
+/// nearest time anchor and the nearest source anchor in the figure's clause,
+/// joined as `time, source`.
+///
+/// A time phrase that directly follows a figure's noun phrase belongs to
+/// that figure alone ("900 meals on Tuesday and 1,500 meals on Wednesday").
+/// Any other time anchor belongs to a figure only when no other figure lies
+/// between them, except a fronted one ("On Tuesday, ...", "So far, ..."),
+/// which frames its whole sentence.
+pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<Option<String>> {
+    // The figure each time anchor directly follows, if any.
+    let owner = |a: &Anchor| -> Option<usize> {
+        let ix = places.partition_point(|p| p.phrase_end <= a.start);
+        let p = places.get(ix.checked_sub(1)?)?;
+        text.get(p.phrase_end..a.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+            .then(|| ix - 1)
+    };
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let prev_start = i
+                .checked_sub(1)
+                .and_then(|j| places.get(j))
+                .map(|q| q.start);
+            let next_start = places.get(i + 1).map(|q| q.start);
+            let time = pick(anchors, p, text, false, |a| {
+                let fronted = is_fronted(a, &p.sentence, text);
+                match owner(a) {
+                    Some(o) => o == i,
+                    None if a.end <= p.start => fronted || prev_start.is_none_or(|s| s < a.end),
+                    None => next_start.is_none_or(|s| s >= a.start),
+                }
+            });
+            let source = pick(anchors, p, text, true, |_| true);
+            match (time, source) {
+                (Some(t), Some(s)) => Some(format!("{t}, {s}")),
+                (Some(t), None) => Some(t.to_string()),
+                (None, Some(s)) => Some(s.to_string()),
+                (None, None) => None,
+            }
+        })
+        .collect()
+}
+
+/// An anchor that opens its sentence: "On Tuesday, police ...", "So far,
+/// fewer than 50 ...".
+fn is_fronted(a: &Anchor, sentence: &std::ops::Range<usize>, text: &str) -> bool {
+    text.get(sentence.start..a.start)
+        .is_some_and(|b| b.trim().is_empty())
+}
+
+/// The nearest anchor of one kind in the figure's sentence and clause that
+/// `may` allows.
+fn pick<'a>(
+    anchors: &'a [Anchor],
+    p: &Place,
     text: &str,
-) -> Option<String> {
+    source: bool,
+    may: impl Fn(&Anchor) -> bool,
+) -> Option<&'a str> {
+    let pos = p.start;
     let clause_ok = |a: &Anchor| {
         let (lo, hi) = if a.end <= pos {
             (a.end, pos)
@@ -572,30 +637,20 @@ pub fn anchor_for(
             .is_some_and(|between| !between.contains(';'))
     };
     // Anchors are sorted by start: look only at this sentence's.
-    let first = anchors.partition_point(|a| a.start < sentence.start);
-    let in_sentence = anchors
+    let first = anchors.partition_point(|a| a.start < p.sentence.start);
+    anchors
         .get(first..)
         .unwrap_or(&[])
         .iter()
-        .take_while(|a| a.start < sentence.end);
-    let pick = |source: bool| {
-        in_sentence
-            .clone()
-            .filter(|a| a.source == source && a.start >= sentence.start && a.end <= sentence.end)
-            .filter(|a| clause_ok(a))
-            .min_by_key(|a| {
-                if a.end <= pos {
-                    pos - a.end
-                } else {
-                    a.start.saturating_sub(pos)
-                }
-            })
-            .map(|a| a.text.clone())
-    };
-    match (pick(false), pick(true)) {
-        (Some(t), Some(s)) => Some(format!("{t}, {s}")),
-        (Some(t), None) => Some(t),
-        (None, Some(s)) => Some(s),
-        (None, None) => None,
-    }
+        .take_while(|a| a.start < p.sentence.end)
+        .filter(|a| a.source == source && a.end <= p.sentence.end)
+        .filter(|a| clause_ok(a) && may(a))
+        .min_by_key(|a| {
+            if a.end <= pos {
+                pos - a.end
+            } else {
+                a.start.saturating_sub(pos)
+            }
+        })
+        .map(|a| a.text.as_str())
 }

@@ -276,6 +276,8 @@ fn extract_block(
     let mut sent_ix = 0;
     // Spans cost a line lookup; figures of one sentence share its span.
     let mut sent_cache: Option<(std::ops::Range<usize>, Span)> = None;
+    let first_figure = figures.len();
+    let mut places = Vec::new();
     while i < toks.len() {
         match scan::at(&toks, i, floor) {
             scan::Outcome::Figure(f) => {
@@ -299,8 +301,17 @@ fn extract_block(
                 let sent_floor = toks.partition_point(|t| t.start < sent.start).max(floor);
                 let hit = key::after(&toks, &f).or_else(|| key::before(&toks, f.start, sent_floor));
                 let change = key::is_change(&toks, &f, sent_floor);
-                let anchor = key::anchor_for(&anchors, sent.clone(), a, &lower);
                 let span = source.span(abs(a), abs(b));
+                let phrase_end = hit
+                    .as_ref()
+                    .filter(|h| h.start >= f.start)
+                    .and_then(|h| toks.get(h.end.checked_sub(1)?))
+                    .map_or(b, |t| t.end.max(b));
+                places.push(key::Place {
+                    start: a,
+                    phrase_end,
+                    sentence: sent.clone(),
+                });
                 let key_span = hit.as_ref().and_then(|h| {
                     let (s, e) = (toks.get(h.start)?, toks.get(h.end.checked_sub(1)?)?);
                     (h.end > h.start).then(|| source.span(abs(s.start), abs(e.end)))
@@ -329,7 +340,7 @@ fn extract_block(
                     key: hit.map(|h| h.key),
                     key_span,
                     change,
-                    anchor,
+                    anchor: None,
                     in_quote: false,
                     sentence: match &sent_cache {
                         Some((r, sp)) if *r == sent => *sp,
@@ -362,6 +373,13 @@ fn extract_block(
             }
             scan::Outcome::None => i += 1,
         }
+    }
+    let block_figures = figures.get_mut(first_figure..).unwrap_or(&mut []);
+    for (f, anchor) in block_figures
+        .iter_mut()
+        .zip(key::assign_anchors(&anchors, &places, &lower))
+    {
+        f.anchor = anchor;
     }
 }
 
