@@ -596,9 +596,40 @@ fn extraction_throughput() {
     let n = figs(&text).len();
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "{n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
+        "one dense block: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
         text.len() as f64 / 1e6,
         text.len() as f64 / 1e6 / secs
+    );
+    // The eval articles, parsed: the figure extractor on real blocks.
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(common::fixtures().join("eval"))
+        .into_iter()
+        .flatten()
+    {
+        let path = entry.map(|e| e.path()).unwrap_or_default();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        ) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            articles.push(SourceFile::new("a", &text));
+        }
+    }
+    let parsed: Vec<_> = articles.iter().map(newslint::parse).collect();
+    let blocks: Vec<Vec<Block<'_>>> = parsed.iter().map(|a| a.blocks()).collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum::<usize>() * 40;
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..40 {
+        for (src, b) in articles.iter().zip(&blocks) {
+            n += quantity::extract(src, b).0.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "eval articles x40: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
     );
 }
 

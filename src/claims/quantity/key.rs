@@ -11,14 +11,14 @@ use super::scan::Found;
 use super::tokens::{Kind, Tok};
 use super::{Figure, UnitClass};
 
-fn lower(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower).unwrap_or("")
 }
 
-fn word(toks: &[Tok], i: usize) -> &str {
+fn word<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower)
         .unwrap_or("")
 }
 
@@ -61,7 +61,7 @@ fn can_be_noun(t: &Tok) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    let w = t.lower.as_str();
+    let w = t.lower;
     if lex::is_stop(w) || lex::small_word(w).is_some() || lex::scale_word(w, false).is_some() {
         return false;
     }
@@ -140,7 +140,7 @@ pub fn noun_phrase(toks: &[Tok], start: usize) -> Option<KeyHit> {
         if t.kind != Kind::Word {
             break;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
         // A participle before its noun modifies it and stays in the key:
         // "60 confirmed cases", "14,000 pending permit applications". An
         // event participle is written after the noun, as the passive and
@@ -261,7 +261,7 @@ fn prenominal_head(toks: &[Tok], p: usize) -> Option<usize> {
         if !can_be_noun(t) || t.cap {
             return None;
         }
-        if plural_looking(&t.lower) {
+        if plural_looking(t.lower) {
             return Some(q + 1);
         }
     }
@@ -302,8 +302,8 @@ pub fn before(toks: &[Tok], start: usize, floor: usize) -> Option<KeyHit> {
     let p = start - 1;
     let single = |i: usize| -> Option<KeyHit> {
         let t = toks.get(i)?;
-        (can_be_noun(t) && plural_looking(&t.lower)).then(|| KeyHit {
-            key: t.lower.clone(),
+        (can_be_noun(t) && plural_looking(t.lower)).then(|| KeyHit {
+            key: t.lower.to_string(),
             start: i,
             end: i + 1,
         })
@@ -447,8 +447,10 @@ pub fn is_change(toks: &[Tok], f: &Found, floor: usize) -> bool {
 }
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII word boundaries: the text is ASCII-lower-cased, and Unicode
+    // boundaries force the slow backtracking engine.
     Regex::new(concat!(
-        r"\b(?:(?:in|during|for|from|between|since|through|by|over|of) )?(?:the )?(?:fiscal )?",
+        r"(?-u)\b(?:(?:in|during|for|from|between|since|through|by|over|of) )?(?:the )?(?:fiscal )?",
         r"((?:19|20)\d\d)(?:[-/](\d\d)|(?: ?- ?| to | through | and )((?:19|20)\d\d))\b",
         r"|\b(?:(in|during|since|by|through|until|as of|for) (?:(?:early|late|mid)[ -])?",
         r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?((?:19|20)\d\d)\b",
@@ -463,7 +465,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let who = r"(police|officials|organi[sz]ers|authorities|officers|prosecutors|witnesses|researchers|analysts|experts|the (?:police )?department|the city|the sheriff's department|the sheriff|the agency|the government|the state|the county|the ministry|the white house|the pentagon|dhs|ice|fema|the report|the survey|the poll|the study|estimates|the coroner|hospital officials|city officials|state officials|federal officials|local officials)";
     Regex::new(&format!(
-        r"\b{who} (?:say|says|said|reported|report|estimated|estimate|counted|tallied)\b|\b(?:said|says|say|reported) {who}\b|\baccording to ((?:the )?[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,3}})"
+        r"(?-u)\b{who} (?:say|says|said|reported|report|estimated|estimate|counted|tallied)\b|\b(?:said|says|say|reported) {who}\b|\baccording to ((?:the )?[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,3}})"
     ))
     .expect("source anchor regex")
 });

@@ -36,14 +36,14 @@ pub enum Outcome {
     None,
 }
 
-fn lower(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower).unwrap_or("")
 }
 
-fn word(toks: &[Tok], i: usize) -> &str {
+fn word<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower)
         .unwrap_or("")
 }
 
@@ -85,11 +85,11 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         // ISO codes before a number only when written in capitals.
         let orig_caps = t.cap;
         if orig_caps {
-            return lex::currency_prefix(&t.lower).map(|c| (c, i));
+            return lex::currency_prefix(t.lower).map(|c| (c, i));
         }
         return None;
     }
-    lex::currency_prefix(&t.lower).map(|c| (c, i))
+    lex::currency_prefix(t.lower).map(|c| (c, i))
 }
 
 /// The figure (or look-alike) whose first token is `i`.
@@ -596,8 +596,8 @@ fn year_span(toks: &[Tok], f: &Found, num: &Num, n2: &Num, dash: bool) -> bool {
             && !n.cap
             && n.lower.ends_with('s')
             && n.lower.len() > 3
-            && !lex::is_stop(&n.lower)
-            && !matches!(n.lower.as_str(), "seasons" | "sessions" | "terms")
+            && !lex::is_stop(n.lower)
+            && !matches!(n.lower, "seasons" | "sessions" | "terms")
     });
     (short || long) && !counts
 }
@@ -683,7 +683,7 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
     let e = num.end;
     let first = toks.get(s)?;
     let prev = if s > 0 { toks.get(s - 1) } else { None };
-    let prev_w = prev.map(|t| t.lower.as_str()).unwrap_or("");
+    let prev_w = prev.map(|t| t.lower).unwrap_or("");
     let next = lower(toks, e);
     let digits = first.kind == Kind::Num;
     if digits && class == UnitClass::Count {
@@ -792,7 +792,7 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
         let mut k = e;
         while k < e + 3 && toks.get(k).is_some_and(|t| t.cap && t.kind == Kind::Word) {
             k += 1;
-            if lex::is_street_word(&toks.get(k).map(|t| t.lower.clone()).unwrap_or_default())
+            if lex::is_street_word(&toks.get(k).map(|t| t.lower.to_string()).unwrap_or_default())
                 && toks.get(k).is_some_and(|t| t.cap)
             {
                 return Some(k + 1);
@@ -899,7 +899,7 @@ fn one_counts(toks: &[Tok], num: &Num) -> bool {
     match next {
         None => true,
         Some(t) if t.kind == Kind::Word => !matches!(
-            t.lower.as_str(),
+            t.lower,
             "of" | "who"
                 | "that"
                 | "which"
@@ -952,7 +952,7 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
         // "2020-2024" is a span of years; "1000-5000" and "1500 to 2000
         // workers" are not.
         let counts = toks.get(f.key_from).is_some_and(|n| {
-            n.kind == Kind::Word && !n.cap && n.lower.ends_with('s') && !lex::is_stop(&n.lower)
+            n.kind == Kind::Word && !n.cap && n.lower.ends_with('s') && !lex::is_stop(n.lower)
         });
         return !counts
             && f.value_high
@@ -969,7 +969,7 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
             && !n.cap
             && n.lower.ends_with('s')
             && n.lower.len() > 3
-            && !lex::is_stop(&n.lower)
+            && !lex::is_stop(n.lower)
     });
     let year_prep = matches!(
         prev,
