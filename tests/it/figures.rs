@@ -773,3 +773,30 @@ fn time_anchors_belong_to_the_figure_they_follow() {
         Some("on monday")
     );
 }
+
+#[test]
+fn place_anchors_keep_figures_for_different_places_apart() {
+    let f = figs("In Albuquerque she oversaw academics for the district's 71,000 students.");
+    assert_eq!(f[0].anchor.as_deref(), Some("in albuquerque"));
+    let f = figs("Police made 400 arrests in Los Angeles on Tuesday and 30 arrests in San Diego.");
+    assert_eq!(f[0].anchor.as_deref(), Some("on tuesday, in los angeles"));
+    assert!(
+        f[1].anchor
+            .as_deref()
+            .is_some_and(|a| a.ends_with("in san diego")),
+        "{f:#?}"
+    );
+    assert!(!quantity::same_thing(&f[0], &f[1]));
+    assert!(newslint::rules::figures::anchors_disagree(
+        f[0].anchor.as_deref(),
+        f[1].anchor.as_deref()
+    ));
+    // Capitalised words that name no place: months, weekdays, languages.
+    for text in [
+        "In June, 40 people came.",
+        "It was written in English by 12 people.",
+        "In Monday's vote, 40 members agreed.",
+    ] {
+        assert_eq!(one(text).anchor, None, "{text}");
+    }
+}

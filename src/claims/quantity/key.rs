@@ -477,7 +477,15 @@ pub struct Anchor {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub source: bool,
+    pub kind: AnchorKind,
+}
+
+/// What an anchor names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    Time,
+    Place,
+    Source,
 }
 
 /// Every time and source anchor of a block (ASCII-lower-cased normalised
@@ -514,7 +522,7 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
             start: m.start(),
             end: m.end(),
             text,
-            source: false,
+            kind: AnchorKind::Time,
         });
     }
     for c in SOURCE_RE.captures_iter(lower_text) {
@@ -549,11 +557,90 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
             start: m.start(),
             end: m.end(),
             text,
-            source: true,
+            kind: AnchorKind::Source,
         });
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// Place anchors: "in", "at", "across" or "throughout" followed by one to
+/// three capitalised words that name no month, weekday, language or
+/// article ("in Albuquerque", "across Los Angeles County"), as `in
+/// <place>`. `toks` is the block's tokens; offsets are the block's.
+pub fn place_anchors(toks: &[Tok]) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !matches!(word(toks, i), "in" | "at" | "across" | "throughout") {
+            i += 1;
+            continue;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        let mut j = i + 1;
+        while names.len() < 3 {
+            let Some(t) = toks
+                .get(j)
+                .filter(|t| t.kind == Kind::Word && t.cap && t.space)
+            else {
+                break;
+            };
+            let w = t.lower.strip_suffix("'s").unwrap_or(t.lower);
+            if not_a_place(w) {
+                break;
+            }
+            names.push(w);
+            j += 1;
+            if w.len() != t.lower.len() {
+                break;
+            }
+        }
+        if let (false, Some(first), Some(last)) = (names.is_empty(), toks.get(i), toks.get(j - 1)) {
+            out.push(Anchor {
+                start: first.start,
+                end: last.end,
+                text: format!("in {}", names.join(" ")),
+                kind: AnchorKind::Place,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Capitalised words after "in" that name no place.
+fn not_a_place(w: &str) -> bool {
+    lex::is_month(w)
+        || lex::is_stop(w)
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "english"
+                | "spanish"
+                | "french"
+                | "chinese"
+                | "arabic"
+                | "german"
+                | "i"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "chapter"
+                | "section"
+                | "phase"
+                | "part"
+                | "week"
+                | "game"
+                | "round"
+                | "year"
+        )
 }
 
 /// Where one figure of a block sits, for anchor attribution: its start,
@@ -567,8 +654,11 @@ pub struct Place {
 }
 
 /// The anchor of every figure of a block (`places` in source order): the
-/// nearest time anchor and the nearest source anchor in the figure's clause,
-/// joined as `time, source`.
+/// nearest time, place and source anchors in the figure's clause, joined as
+/// `time, place, source` (`on tuesday, in albuquerque, police say`). A time
+/// part is a phrase such as `in 2024`, `in 2025-2026`, `on tuesday`, `so
+/// far`; a place part is `in <place>` with no digit; a source part is `<who>
+/// say` or `according to <who>`. Place anchors follow the time rules below.
 ///
 /// A time phrase that directly follows a figure's noun phrase belongs to
 /// that figure alone ("900 meals on Tuesday and 1,500 meals on Wednesday").
@@ -576,7 +666,7 @@ pub struct Place {
 /// between them, except a fronted one ("On Tuesday, ...", "So far, ..."),
 /// which frames its whole sentence.
 pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<Option<String>> {
-    // The figure each time anchor directly follows, if any.
+    // The figure each time or place anchor directly follows, if any.
     let owner = |a: &Anchor| -> Option<usize> {
         let ix = places.partition_point(|p| p.phrase_end <= a.start);
         let p = places.get(ix.checked_sub(1)?)?;
@@ -593,21 +683,23 @@ pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<O
                 .and_then(|j| places.get(j))
                 .map(|q| q.start);
             let next_start = places.get(i + 1).map(|q| q.start);
-            let time = pick(anchors, p, text, false, |a| {
+            let own = |a: &Anchor| {
                 let fronted = is_fronted(a, &p.sentence, text);
                 match owner(a) {
                     Some(o) => o == i,
                     None if a.end <= p.start => fronted || prev_start.is_none_or(|s| s < a.end),
                     None => next_start.is_none_or(|s| s >= a.start),
                 }
-            });
-            let source = pick(anchors, p, text, true, |_| true);
-            match (time, source) {
-                (Some(t), Some(s)) => Some(format!("{t}, {s}")),
-                (Some(t), None) => Some(t.to_string()),
-                (None, Some(s)) => Some(s.to_string()),
-                (None, None) => None,
-            }
+            };
+            let parts: Vec<&str> = [
+                pick(anchors, p, text, AnchorKind::Time, own),
+                pick(anchors, p, text, AnchorKind::Place, own),
+                pick(anchors, p, text, AnchorKind::Source, |_| true),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
         })
         .collect()
 }
@@ -625,7 +717,7 @@ fn pick<'a>(
     anchors: &'a [Anchor],
     p: &Place,
     text: &str,
-    source: bool,
+    kind: AnchorKind,
     may: impl Fn(&Anchor) -> bool,
 ) -> Option<&'a str> {
     let pos = p.start;
@@ -645,7 +737,7 @@ fn pick<'a>(
         .unwrap_or(&[])
         .iter()
         .take_while(|a| a.start < p.sentence.end)
-        .filter(|a| a.source == source && a.end <= p.sentence.end)
+        .filter(|a| a.kind == kind && a.end <= p.sentence.end)
         .filter(|a| clause_ok(a) && may(a))
         .min_by_key(|a| {
             if a.end <= pos {

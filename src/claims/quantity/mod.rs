@@ -367,7 +367,9 @@ fn extract_block(
     if places.is_empty() {
         return;
     }
-    let anchors = key::anchors(&lower);
+    let mut anchors = key::anchors(&lower);
+    anchors.extend(key::place_anchors(&toks));
+    anchors.sort_by_key(|a| a.start);
     let block_figures = figures.get_mut(first_figure..).unwrap_or(&mut []);
     for (f, anchor) in block_figures
         .iter_mut()
