@@ -43,42 +43,51 @@ pub fn figure_key(f: &Figure) -> Option<FigureKey> {
     })
 }
 
-/// The parts of an anchor: its time (`on tuesday`, `so far`) and its source
-/// (`police say`, `according to organizers`), as the extractor joins them
-/// with `, `.
-fn anchor_parts(anchor: &str) -> (Option<&str>, Option<&str>) {
-    let mut time = None;
-    let mut source = None;
+/// The parts of an anchor as the extractor joins them with `, `: its time
+/// (`on tuesday`, `so far`, `in 2024`), its place (`in albuquerque`: "in"
+/// and no digit) and its source (`police say`, `according to organizers`).
+#[derive(Default)]
+struct AnchorParts<'a> {
+    time: Option<&'a str>,
+    place: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+fn anchor_parts(anchor: &str) -> AnchorParts<'_> {
+    let mut parts = AnchorParts::default();
     for part in anchor.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
         let is_source = part.starts_with("according to")
             || part.ends_with(" say")
             || part.ends_with(" says")
             || part.ends_with(" said");
+        let is_place = part.starts_with("in ") && !part.bytes().any(|b| b.is_ascii_digit());
         if is_source {
-            source = Some(part);
+            parts.source = Some(part);
+        } else if is_place {
+            parts.place = Some(part);
         } else {
-            time = Some(part);
+            parts.time = Some(part);
         }
     }
-    (time, source)
+    parts
 }
 
-/// Anchors disagree when both name a time and the times differ, or both
-/// name a source and the sources differ. A figure with no anchor, or with
-/// only a source where the other has only a time, may be compared.
+/// Anchors disagree when both name a time and the times differ, both name
+/// a place and the places differ, or both name a source and the sources
+/// differ. A figure with no anchor, or with only a source where the other
+/// has only a time, may be compared.
 pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    let (ta, sa) = anchor_parts(a);
-    let (tb, sb) = anchor_parts(b);
-    matches!((ta, tb), (Some(x), Some(y)) if x != y)
-        || matches!((sa, sb), (Some(x), Some(y)) if x != y)
+    let (a, b) = (anchor_parts(a), anchor_parts(b));
+    let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    differ(a.time, b.time) || differ(a.place, b.place) || differ(a.source, b.source)
 }
 
 /// The time part of a figure's anchor.
 pub fn time_anchor(f: &Figure) -> Option<&str> {
-    f.anchor.as_deref().and_then(|a| anchor_parts(a).0)
+    f.anchor.as_deref().and_then(|a| anchor_parts(a).time)
 }
 
 /// For every figure that is a sum of money or a percentage, the content

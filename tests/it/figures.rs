@@ -596,8 +596,207 @@ fn extraction_throughput() {
     let n = figs(&text).len();
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "{n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
+        "one dense block: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
         text.len() as f64 / 1e6,
         text.len() as f64 / 1e6 / secs
     );
+    // The eval articles, parsed: the figure extractor on real blocks.
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(common::fixtures().join("eval"))
+        .into_iter()
+        .flatten()
+    {
+        let path = entry.map(|e| e.path()).unwrap_or_default();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        ) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            articles.push(SourceFile::new("a", &text));
+        }
+    }
+    let parsed: Vec<_> = articles.iter().map(newslint::parse).collect();
+    let blocks: Vec<Vec<Block<'_>>> = parsed.iter().map(|a| a.blocks()).collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum::<usize>() * 40;
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..40 {
+        for (src, b) in articles.iter().zip(&blocks) {
+            n += quantity::extract(src, b).0.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "eval articles x40: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+#[test]
+fn participles_before_the_noun_stay_in_the_key() {
+    let f = figs("Officials linked at least 60 confirmed cases of salmonella to the chain. So far, fewer than 50 confirmed cases have been tied to it.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert_eq!(key(&f[0]), Some("confirmed cases"));
+    assert_eq!(key(&f[1]), Some("confirmed cases"));
+    assert!(quantity::same_thing(&f[0], &f[1]));
+    assert_eq!(
+        key(&one(
+            "The ruling leaves about 14,000 pending permit applications in limbo."
+        )),
+        Some("pending permit applications")
+    );
+    // A subset named by its modifier is not the whole: probable vs confirmed.
+    let probable = one("There were about 30 probable cases.");
+    assert_eq!(key(&probable), Some("probable cases"));
+    // The event participle goes after the noun, as in "officers injured".
+    assert_eq!(
+        key(&one("Police reported nine injured officers.")),
+        Some("officers injured")
+    );
+    // A verb after the number is not a modifier.
+    assert_eq!(key(&one("Then 400 gathered outside city hall.")), None);
+}
+
+#[test]
+fn year_spans_are_anchors_not_figures() {
+    for text in [
+        "The district plans for the 2025-26 fiscal year.",
+        "Enrolment fell 2014-2017.",
+        "It happened from 2014 to 2017.",
+        "He starred in the 2014\u{2013}15 season.",
+        "Between 2014 and 2017 the city grew.",
+    ] {
+        let (f, t) = extract_text(text);
+        assert!(f.is_empty() && t.is_empty(), "{text}: {f:#?} {t:#?}");
+    }
+    let gap = one("It faces a gap of roughly $40 million in the 2025-26 fiscal year.");
+    assert_eq!(gap.anchor.as_deref(), Some("in 2025-2026"));
+    let reef = one("The previous event, from 2014 to 2017, affected 66% of reef area.");
+    assert_eq!(reef.value, 66.0);
+    assert_eq!(reef.anchor.as_deref(), Some("in 2014-2017"));
+    let season = one("In the 2014\u{2013}15 season he scored 30 goals.");
+    assert_eq!(season.anchor.as_deref(), Some("in 2014-2015"));
+    // Numbers that count something are a range, not years.
+    let workers = one("It hired 1500 to 2000 workers.");
+    assert_eq!((workers.value, workers.value_high), (1500.0, Some(2000.0)));
+}
+
+#[test]
+fn ages_in_ranges_are_not_figures() {
+    for text in [
+        "Patients range in age from 2 to 81.",
+        "Most were aged 18 to 24.",
+        "Children ages 5 to 11 are eligible.",
+        "Children ages 5-11 are eligible.",
+        "It covers people between the ages of 18 and 24.",
+    ] {
+        let (f, t) = extract_text(text);
+        assert!(f.is_empty() && t.is_empty(), "{text}: {f:#?} {t:#?}");
+    }
+    // A count next to an age range still counts.
+    let f = figs("Of the 14 people hospitalised, most were aged 60 to 80.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].value, 14.0);
+}
+
+#[test]
+fn over_a_span_of_time_says_when_not_how_much() {
+    for (text, span) in [
+        (
+            "Police arrested 12 people over three nights.",
+            "three nights",
+        ),
+        (
+            "The union seeks raises of 14% over three years.",
+            "three years",
+        ),
+        ("They reached a deal over two days of talks.", "two days"),
+        ("Over three days, crews cleared the roads.", "three days"),
+        ("It was quiet over the weekend and 40 came.", "40"),
+    ] {
+        let f = figs(text);
+        let d = f
+            .iter()
+            .find(|f| f.text == span)
+            .unwrap_or_else(|| panic!("{text}: no {span:?} in {f:#?}"));
+        assert_eq!(d.hedge, Hedge::None, "{text}");
+        assert!(
+            f.iter().all(|f| f.hedge != Hedge::MoreThan),
+            "{text}: {f:#?}"
+        );
+    }
+    // A comparison of lengths keeps its hedge.
+    for text in [
+        "He served for over 10 years.",
+        "It was the first time in over 10 years.",
+        "The talks took over two hours.",
+        "He was sentenced to over 10 years.",
+        "After over two days of talks they agreed.",
+    ] {
+        let f = one(text);
+        assert_eq!(f.hedge, Hedge::MoreThan, "{text}");
+        assert_eq!(f.unit.class, UnitClass::Duration, "{text}");
+    }
+    assert_eq!(one("Over 30 mayors came.").hedge, Hedge::MoreThan);
+}
+
+#[test]
+fn time_anchors_belong_to_the_figure_they_follow() {
+    let f =
+        figs("Organisers said they had served 900 meals on Tuesday and 1,500 meals on Wednesday.");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f[0]
+        .anchor
+        .as_deref()
+        .is_some_and(|a| a.starts_with("on tuesday")));
+    assert!(f[1]
+        .anchor
+        .as_deref()
+        .is_some_and(|a| a.starts_with("on wednesday")));
+    // An anchor before a figure is not its own when another figure lies
+    // between them.
+    let f = figs("Police made 40 arrests on Tuesday and another 12 later.");
+    assert_eq!(f[0].anchor.as_deref(), Some("on tuesday"));
+    assert_eq!(f[1].anchor, None);
+    // A fronted anchor frames its whole sentence.
+    let f = figs("On Tuesday, police made 400 arrests and 12 officers were injured.");
+    assert!(
+        f.iter().all(|f| f.anchor.as_deref() == Some("on tuesday")),
+        "{f:#?}"
+    );
+    // An anchor after a figure's verb is still its own.
+    assert_eq!(
+        one("3,000 residents were evacuated on Monday.")
+            .anchor
+            .as_deref(),
+        Some("on monday")
+    );
+}
+
+#[test]
+fn place_anchors_keep_figures_for_different_places_apart() {
+    let f = figs("In Albuquerque she oversaw academics for the district's 71,000 students.");
+    assert_eq!(f[0].anchor.as_deref(), Some("in albuquerque"));
+    let f = figs("Police made 400 arrests in Los Angeles on Tuesday and 30 arrests in San Diego.");
+    assert_eq!(f[0].anchor.as_deref(), Some("on tuesday, in los angeles"));
+    assert!(
+        f[1].anchor
+            .as_deref()
+            .is_some_and(|a| a.ends_with("in san diego")),
+        "{f:#?}"
+    );
+    assert!(!quantity::same_thing(&f[0], &f[1]));
+    assert!(newslint::rules::figures::anchors_disagree(
+        f[0].anchor.as_deref(),
+        f[1].anchor.as_deref()
+    ));
+    // Capitalised words that name no place: months, weekdays, languages.
+    for text in [
+        "In June, 40 people came.",
+        "It was written in English by 12 people.",
+        "In Monday's vote, 40 members agreed.",
+    ] {
+        assert_eq!(one(text).anchor, None, "{text}");
+    }
 }

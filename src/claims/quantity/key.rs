@@ -11,14 +11,14 @@ use super::scan::Found;
 use super::tokens::{Kind, Tok};
 use super::{Figure, UnitClass};
 
-fn lower(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower).unwrap_or("")
 }
 
-fn word(toks: &[Tok], i: usize) -> &str {
+fn word<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower)
         .unwrap_or("")
 }
 
@@ -61,7 +61,7 @@ fn can_be_noun(t: &Tok) -> bool {
     if t.kind != Kind::Word {
         return false;
     }
-    let w = t.lower.as_str();
+    let w = t.lower;
     if lex::is_stop(w) || lex::small_word(w).is_some() || lex::scale_word(w, false).is_some() {
         return false;
     }
@@ -140,7 +140,31 @@ pub fn noun_phrase(toks: &[Tok], start: usize) -> Option<KeyHit> {
         if t.kind != Kind::Word {
             break;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
+        // A participle before its noun modifies it and stays in the key:
+        // "60 confirmed cases", "14,000 pending permit applications". An
+        // event participle is written after the noun, as the passive and
+        // the trailing form give it: "nine injured officers" counts
+        // "officers injured".
+        if words.is_empty() && is_participle(w) {
+            if let Some(head_end) = prenominal_head(toks, p + 1) {
+                if lex::joins_key(w) {
+                    let mut key: Vec<&str> = (p + 1..head_end).map(|i| lower(toks, i)).collect();
+                    key.push(w);
+                    return Some(KeyHit {
+                        key: key.join(" "),
+                        start: p,
+                        end: head_end,
+                    });
+                }
+                let key: Vec<&str> = (p..head_end).map(|i| lower(toks, i)).collect();
+                return Some(KeyHit {
+                    key: key.join(" "),
+                    start: p,
+                    end: head_end,
+                });
+            }
+        }
         // A participle: join it to a noun, or take its event noun.
         if (w.ends_with("ed") || matches!(w, "dead" | "hurt" | "missing"))
             && !lex::is_ed_ing_noun(w)
@@ -220,6 +244,30 @@ pub fn noun_phrase(toks: &[Tok], start: usize) -> Option<KeyHit> {
     })
 }
 
+/// A word that reads as a participle or verb form: "-ed", "-ing" (not a
+/// noun such as "building"), and the irregular "dead", "hurt", "missing".
+fn is_participle(w: &str) -> bool {
+    (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "dead" | "hurt" | "missing"))
+        && !lex::is_ed_ing_noun(w)
+}
+
+/// After a prenominal participle at `p - 1`: the end of the noun it
+/// modifies, when up to two plain nouns lead to a plural head right away
+/// ("cases", "permit applications"). `None` when the participle is a verb
+/// ("400 gathered outside city hall").
+fn prenominal_head(toks: &[Tok], p: usize) -> Option<usize> {
+    for q in p..p + 3 {
+        let t = toks.get(q)?;
+        if !can_be_noun(t) || t.cap {
+            return None;
+        }
+        if plural_looking(t.lower) {
+            return Some(q + 1);
+        }
+    }
+    None
+}
+
 /// After an auxiliary at `p` (optionally one adverb): the participle and
 /// the token after it.
 fn passive_at(toks: &[Tok], p: usize) -> Option<(String, usize)> {
@@ -254,8 +302,8 @@ pub fn before(toks: &[Tok], start: usize, floor: usize) -> Option<KeyHit> {
     let p = start - 1;
     let single = |i: usize| -> Option<KeyHit> {
         let t = toks.get(i)?;
-        (can_be_noun(t) && plural_looking(&t.lower)).then(|| KeyHit {
-            key: t.lower.clone(),
+        (can_be_noun(t) && plural_looking(t.lower)).then(|| KeyHit {
+            key: t.lower.to_string(),
             start: i,
             end: i + 1,
         })
@@ -399,8 +447,12 @@ pub fn is_change(toks: &[Tok], f: &Found, floor: usize) -> bool {
 }
 
 static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // ASCII word boundaries: the text is ASCII-lower-cased, and Unicode
+    // boundaries force the slow backtracking engine.
     Regex::new(concat!(
-        r"\b(?:(in|during|since|by|through|until|as of|for) (?:(?:early|late|mid)[ -])?",
+        r"(?-u)\b(?:(?:in|during|for|from|between|since|through|by|over|of) )?(?:the )?(?:fiscal )?",
+        r"((?:19|20)\d\d)(?:[-/](\d\d)|(?: ?- ?| to | through | and )((?:19|20)\d\d))\b",
+        r"|\b(?:(in|during|since|by|through|until|as of|for) (?:(?:early|late|mid)[ -])?",
         r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?((?:19|20)\d\d)\b",
         r"|(last|this|next|past|earlier this|later this) (year|month|week|weekend|spring|summer|fall|autumn|winter|",
         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|night)\b",
@@ -413,7 +465,7 @@ static TIME_RE: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let who = r"(police|officials|organi[sz]ers|authorities|officers|prosecutors|witnesses|researchers|analysts|experts|the (?:police )?department|the city|the sheriff's department|the sheriff|the agency|the government|the state|the county|the ministry|the white house|the pentagon|dhs|ice|fema|the report|the survey|the poll|the study|estimates|the coroner|hospital officials|city officials|state officials|federal officials|local officials)";
     Regex::new(&format!(
-        r"\b{who} (?:say|says|said|reported|report|estimated|estimate|counted|tallied)\b|\b(?:said|says|say|reported) {who}\b|\baccording to ((?:the )?[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,3}})"
+        r"(?-u)\b{who} (?:say|says|said|reported|report|estimated|estimate|counted|tallied)\b|\b(?:said|says|say|reported) {who}\b|\baccording to ((?:the )?[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,3}})"
     ))
     .expect("source anchor regex")
 });
@@ -425,7 +477,15 @@ pub struct Anchor {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub source: bool,
+    pub kind: AnchorKind,
+}
+
+/// What an anchor names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorKind {
+    Time,
+    Place,
+    Source,
 }
 
 /// Every time and source anchor of a block (ASCII-lower-cased normalised
@@ -434,7 +494,22 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     for c in TIME_RE.captures_iter(lower_text) {
         let Some(m) = c.get(0) else { continue };
-        let text = if let (Some(p), Some(y)) = (c.get(1), c.get(2)) {
+        let text = if let Some(y1) = c.get(1) {
+            // A span of years, in one form: "in 2025-2026".
+            let first: u32 = y1.as_str().parse().unwrap_or(0);
+            let second: u32 = match (c.get(2), c.get(3)) {
+                (Some(short), _) => {
+                    let s: u32 = short.as_str().parse().unwrap_or(0);
+                    first - first % 100 + s
+                }
+                (None, Some(long)) => long.as_str().parse().unwrap_or(0),
+                (None, None) => first,
+            };
+            if second <= first {
+                continue;
+            }
+            format!("in {first}-{second}")
+        } else if let (Some(p), Some(y)) = (c.get(4), c.get(5)) {
             let prep = match p.as_str() {
                 "during" => "in",
                 other => other,
@@ -447,7 +522,7 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
             start: m.start(),
             end: m.end(),
             text,
-            source: false,
+            kind: AnchorKind::Time,
         });
     }
     for c in SOURCE_RE.captures_iter(lower_text) {
@@ -482,21 +557,170 @@ pub fn anchors(lower_text: &str) -> Vec<Anchor> {
             start: m.start(),
             end: m.end(),
             text,
-            source: true,
+            kind: AnchorKind::Source,
         });
     }
     out.sort_by_key(|a| a.start);
     out
 }
 
-/// The anchor of a figure at `pos`: the nearest time anchor and the nearest
-/// source anchor in the same clause of its sentence.
-pub fn anchor_for(
-    anchors: &[Anchor],
-    sentence: std::ops::Range<usize>,
-    pos: usize,
+/// Place anchors: "in", "at", "across" or "throughout" followed by one to
+/// three capitalised words that name no month, weekday, language or
+/// article ("in Albuquerque", "across Los Angeles County"), as `in
+/// <place>`. `toks` is the block's tokens; offsets are the block's.
+pub fn place_anchors(toks: &[Tok]) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !matches!(word(toks, i), "in" | "at" | "across" | "throughout") {
+            i += 1;
+            continue;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        let mut j = i + 1;
+        while names.len() < 3 {
+            let Some(t) = toks
+                .get(j)
+                .filter(|t| t.kind == Kind::Word && t.cap && t.space)
+            else {
+                break;
+            };
+            let w = t.lower.strip_suffix("'s").unwrap_or(t.lower);
+            if not_a_place(w) {
+                break;
+            }
+            names.push(w);
+            j += 1;
+            if w.len() != t.lower.len() {
+                break;
+            }
+        }
+        if let (false, Some(first), Some(last)) = (names.is_empty(), toks.get(i), toks.get(j - 1)) {
+            out.push(Anchor {
+                start: first.start,
+                end: last.end,
+                text: format!("in {}", names.join(" ")),
+                kind: AnchorKind::Place,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Capitalised words after "in" that name no place.
+fn not_a_place(w: &str) -> bool {
+    lex::is_month(w)
+        || lex::is_stop(w)
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "english"
+                | "spanish"
+                | "french"
+                | "chinese"
+                | "arabic"
+                | "german"
+                | "i"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "chapter"
+                | "section"
+                | "phase"
+                | "part"
+                | "week"
+                | "game"
+                | "round"
+                | "year"
+        )
+}
+
+/// Where one figure of a block sits, for anchor attribution: its start,
+/// the end of its noun phrase (the figure, or its counted thing when that
+/// follows), and its sentence, all in normalised block offsets.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub start: usize,
+    pub phrase_end: usize,
+    pub sentence: std::ops::Range<usize>,
+}
+
+/// The anchor of every figure of a block (`places` in source order): the
+/// nearest time, place and source anchors in the figure's clause, joined as
+/// `time, place, source` (`on tuesday, in albuquerque, police say`). A time
+/// part is a phrase such as `in 2024`, `in 2025-2026`, `on tuesday`, `so
+/// far`; a place part is `in <place>` with no digit; a source part is `<who>
+/// say` or `according to <who>`. Place anchors follow the time rules below.
+///
+/// A time phrase that directly follows a figure's noun phrase belongs to
+/// that figure alone ("900 meals on Tuesday and 1,500 meals on Wednesday").
+/// Any other time anchor belongs to a figure only when no other figure lies
+/// between them, except a fronted one ("On Tuesday, ...", "So far, ..."),
+/// which frames its whole sentence.
+pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<Option<String>> {
+    // The figure each time or place anchor directly follows, if any.
+    let owner = |a: &Anchor| -> Option<usize> {
+        let ix = places.partition_point(|p| p.phrase_end <= a.start);
+        let p = places.get(ix.checked_sub(1)?)?;
+        text.get(p.phrase_end..a.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+            .then(|| ix - 1)
+    };
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let prev_start = i
+                .checked_sub(1)
+                .and_then(|j| places.get(j))
+                .map(|q| q.start);
+            let next_start = places.get(i + 1).map(|q| q.start);
+            let own = |a: &Anchor| {
+                let fronted = is_fronted(a, &p.sentence, text);
+                match owner(a) {
+                    Some(o) => o == i,
+                    None if a.end <= p.start => fronted || prev_start.is_none_or(|s| s < a.end),
+                    None => next_start.is_none_or(|s| s >= a.start),
+                }
+            };
+            let parts: Vec<&str> = [
+                pick(anchors, p, text, AnchorKind::Time, own),
+                pick(anchors, p, text, AnchorKind::Place, own),
+                pick(anchors, p, text, AnchorKind::Source, |_| true),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        })
+        .collect()
+}
+
+/// An anchor that opens its sentence: "On Tuesday, police ...", "So far,
+/// fewer than 50 ...".
+fn is_fronted(a: &Anchor, sentence: &std::ops::Range<usize>, text: &str) -> bool {
+    text.get(sentence.start..a.start)
+        .is_some_and(|b| b.trim().is_empty())
+}
+
+/// The nearest anchor of one kind in the figure's sentence and clause that
+/// `may` allows.
+fn pick<'a>(
+    anchors: &'a [Anchor],
+    p: &Place,
     text: &str,
-) -> Option<String> {
+    kind: AnchorKind,
+    may: impl Fn(&Anchor) -> bool,
+) -> Option<&'a str> {
+    let pos = p.start;
     let clause_ok = |a: &Anchor| {
         let (lo, hi) = if a.end <= pos {
             (a.end, pos)
@@ -507,30 +731,20 @@ pub fn anchor_for(
             .is_some_and(|between| !between.contains(';'))
     };
     // Anchors are sorted by start: look only at this sentence's.
-    let first = anchors.partition_point(|a| a.start < sentence.start);
-    let in_sentence = anchors
+    let first = anchors.partition_point(|a| a.start < p.sentence.start);
+    anchors
         .get(first..)
         .unwrap_or(&[])
         .iter()
-        .take_while(|a| a.start < sentence.end);
-    let pick = |source: bool| {
-        in_sentence
-            .clone()
-            .filter(|a| a.source == source && a.start >= sentence.start && a.end <= sentence.end)
-            .filter(|a| clause_ok(a))
-            .min_by_key(|a| {
-                if a.end <= pos {
-                    pos - a.end
-                } else {
-                    a.start.saturating_sub(pos)
-                }
-            })
-            .map(|a| a.text.clone())
-    };
-    match (pick(false), pick(true)) {
-        (Some(t), Some(s)) => Some(format!("{t}, {s}")),
-        (Some(t), None) => Some(t),
-        (None, Some(s)) => Some(s),
-        (None, None) => None,
-    }
+        .take_while(|a| a.start < p.sentence.end)
+        .filter(|a| a.kind == kind && a.end <= p.sentence.end)
+        .filter(|a| clause_ok(a) && may(a))
+        .min_by_key(|a| {
+            if a.end <= pos {
+                pos - a.end
+            } else {
+                a.start.saturating_sub(pos)
+            }
+        })
+        .map(|a| a.text.as_str())
 }

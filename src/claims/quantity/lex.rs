@@ -407,6 +407,8 @@ pub fn measure_unit(w: &str) -> Option<(UnitClass, &'static str)> {
         "month" | "months" => (Duration, "month"),
         "week" | "weeks" => (Duration, "week"),
         "day" | "days" => (Duration, "day"),
+        "night" | "nights" => (Duration, "night"),
+        "weekend" | "weekends" => (Duration, "weekend"),
         "hour" | "hours" | "hr" | "hrs" => (Duration, "hour"),
         "minute" | "minutes" | "min" | "mins" => (Duration, "minute"),
         "second" | "seconds" | "sec" | "secs" => (Duration, "second"),
@@ -520,6 +522,20 @@ pub fn is_stop(w: &str) -> bool {
             | "into"
             | "onto"
             | "across"
+            | "through"
+            | "throughout"
+            | "outside"
+            | "inside"
+            | "near"
+            | "among"
+            | "amid"
+            | "against"
+            | "within"
+            | "between"
+            | "toward"
+            | "towards"
+            | "via"
+            | "despite"
             | "over"
             | "under"
             | "after"

@@ -265,17 +265,18 @@ fn extract_block(
     tallies: &mut Vec<Tally>,
 ) {
     let (norm, map) = text::normalize_with_offsets(block.text);
-    let toks = tokens::tokenize(&norm);
     let lower = norm.to_ascii_lowercase();
-    let anchors = key::anchors(&lower);
-    let sentences = text::sentences(&norm);
+    let toks = tokens::tokenize(&norm, &lower);
+    // Sentences and anchors cost a pass each: only for blocks with figures.
+    let mut sentences = Sentences::new(&norm);
     let base = block.span.start;
     let abs = |norm_off: usize| base + map.get(norm_off).copied().unwrap_or(block.text.len());
     let mut i = 0;
     let mut floor = 0;
-    let mut sent_ix = 0;
     // Spans cost a line lookup; figures of one sentence share its span.
     let mut sent_cache: Option<(std::ops::Range<usize>, Span)> = None;
+    let first_figure = figures.len();
+    let mut places = Vec::new();
     while i < toks.len() {
         match scan::at(&toks, i, floor) {
             scan::Outcome::Figure(f) => {
@@ -286,21 +287,21 @@ fn extract_block(
                     continue;
                 };
                 let (a, b) = (first.start, last.end);
-                while sent_ix + 1 < sentences.len()
-                    && sentences.get(sent_ix).is_some_and(|s| s.end <= a)
-                {
-                    sent_ix += 1;
-                }
-                let sent = sentences
-                    .get(sent_ix)
-                    .cloned()
-                    .filter(|s| s.start <= a)
-                    .unwrap_or(a..b);
+                let sent = sentences.at(a).filter(|s| s.start <= a).unwrap_or(a..b);
                 let sent_floor = toks.partition_point(|t| t.start < sent.start).max(floor);
                 let hit = key::after(&toks, &f).or_else(|| key::before(&toks, f.start, sent_floor));
                 let change = key::is_change(&toks, &f, sent_floor);
-                let anchor = key::anchor_for(&anchors, sent.clone(), a, &lower);
                 let span = source.span(abs(a), abs(b));
+                let phrase_end = hit
+                    .as_ref()
+                    .filter(|h| h.start >= f.start)
+                    .and_then(|h| toks.get(h.end.checked_sub(1)?))
+                    .map_or(b, |t| t.end.max(b));
+                places.push(key::Place {
+                    start: a,
+                    phrase_end,
+                    sentence: sent.clone(),
+                });
                 let key_span = hit.as_ref().and_then(|h| {
                     let (s, e) = (toks.get(h.start)?, toks.get(h.end.checked_sub(1)?)?);
                     (h.end > h.start).then(|| source.span(abs(s.start), abs(e.end)))
@@ -329,7 +330,7 @@ fn extract_block(
                     key: hit.map(|h| h.key),
                     key_span,
                     change,
-                    anchor,
+                    anchor: None,
                     in_quote: false,
                     sentence: match &sent_cache {
                         Some((r, sp)) if *r == sent => *sp,
@@ -362,6 +363,60 @@ fn extract_block(
             }
             scan::Outcome::None => i += 1,
         }
+    }
+    if places.is_empty() {
+        return;
+    }
+    let mut anchors = key::anchors(&lower);
+    anchors.extend(key::place_anchors(&toks));
+    anchors.sort_by_key(|a| a.start);
+    let block_figures = figures.get_mut(first_figure..).unwrap_or(&mut []);
+    for (f, anchor) in block_figures
+        .iter_mut()
+        .zip(key::assign_anchors(&anchors, &places, &lower))
+    {
+        f.anchor = anchor;
+    }
+}
+
+/// The sentences of a block, segmented lazily as figures ask for them in
+/// source order: text after a block's last figure is never segmented.
+struct Sentences<'a> {
+    iter: unicode_segmentation::USentenceBoundIndices<'a>,
+    current: Option<std::ops::Range<usize>>,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(text: &'a str) -> Self {
+        use unicode_segmentation::UnicodeSegmentation;
+        Sentences {
+            iter: text.split_sentence_bound_indices(),
+            current: None,
+        }
+    }
+
+    /// The next non-blank sentence, trimmed.
+    fn next_sentence(&mut self) -> Option<std::ops::Range<usize>> {
+        self.iter.by_ref().find_map(|(i, sent)| {
+            let trimmed = sent.trim_end();
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            (lead < trimmed.len()).then(|| i + lead..i + trimmed.len())
+        })
+    }
+
+    /// The first sentence that ends after `pos` (or the last one); `pos`
+    /// never decreases between calls.
+    fn at(&mut self, pos: usize) -> Option<std::ops::Range<usize>> {
+        if self.current.is_none() {
+            self.current = self.next_sentence();
+        }
+        while self.current.as_ref().is_some_and(|s| s.end <= pos) {
+            match self.next_sentence() {
+                Some(next) => self.current = Some(next),
+                None => break,
+            }
+        }
+        self.current.clone()
     }
 }
 

@@ -43,15 +43,15 @@ enum Last {
     Hyphen,
 }
 
-fn word(toks: &[Tok], i: usize) -> &str {
+fn word<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower)
         .unwrap_or("")
 }
 
-fn lower(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower).unwrap_or("")
 }
 
 fn attached(toks: &[Tok], i: usize) -> bool {
@@ -65,7 +65,7 @@ pub fn parse(toks: &[Tok], i: usize) -> Option<Num> {
         if let Some(n) = special(toks, i) {
             return Some(n);
         }
-        lex::small_word(&t.lower)?;
+        lex::small_word(t.lower)?;
     } else if t.kind != Kind::Num {
         return None;
     }
@@ -164,7 +164,7 @@ fn digit_fraction(toks: &[Tok], i: usize) -> Option<Num> {
     if lower(toks, i + 3) == "/" {
         return None;
     }
-    let (x, y) = (num_value(&a.lower)?, num_value(&b.lower)?);
+    let (x, y) = (num_value(a.lower)?, num_value(b.lower)?);
     if !(x > 0.0 && x < y && y <= 10.0 && x.fract() == 0.0 && y.fract() == 0.0) {
         return None;
     }
@@ -323,14 +323,14 @@ fn cardinal(toks: &[Tok], i: usize) -> Option<Num> {
     let t = toks.get(i)?;
     match t.kind {
         Kind::Num => {
-            let v = num_value(&t.lower)?;
+            let v = num_value(t.lower)?;
             cardinal_from(toks, i + 1, v, Last::Digits, i)
         }
         Kind::Word => {
-            if lex::is_ordinal_word(&t.lower) {
+            if lex::is_ordinal_word(t.lower) {
                 return None;
             }
-            let v = lex::small_word(&t.lower)?;
+            let v = lex::small_word(t.lower)?;
             let last = if v >= 20.0 { Last::Tens } else { Last::Unit };
             cardinal_from(toks, i + 1, v, last, i)
         }
@@ -349,7 +349,7 @@ fn cardinal_from(toks: &[Tok], mut j: usize, cur0: f64, last0: Last, start: usiz
     let mut good_end = j;
     let mut count = 1usize;
     while let Some(t) = toks.get(j) {
-        let w = t.lower.as_str();
+        let w = t.lower;
         match t.kind {
             Kind::Word => {
                 if let Some(v) = lex::small_word(w) {
@@ -418,7 +418,7 @@ fn cardinal_from(toks: &[Tok], mut j: usize, cur0: f64, last0: Last, start: usiz
                     }
                     let next = toks.get(j + 1);
                     let next_small = next.is_some_and(|n| {
-                        (n.kind == Kind::Word && lex::small_word(&n.lower).is_some())
+                        (n.kind == Kind::Word && lex::small_word(n.lower).is_some())
                             || (n.kind == Kind::Num && last == Last::Hundred)
                     });
                     if !next_small {
@@ -433,7 +433,7 @@ fn cardinal_from(toks: &[Tok], mut j: usize, cur0: f64, last0: Last, start: usiz
             }
             Kind::Punct if w == "-" => {
                 let next_unit = toks.get(j + 1).is_some_and(|n| {
-                    lex::small_word(&n.lower).is_some_and(|v| (1.0..=9.0).contains(&v))
+                    lex::small_word(n.lower).is_some_and(|v| (1.0..=9.0).contains(&v))
                 });
                 if last == Last::Tens && next_unit && !digits_start {
                     last = Last::Hyphen;
@@ -513,7 +513,8 @@ mod tests {
     use super::*;
 
     fn val(s: &str) -> Option<(f64, usize)> {
-        let t = tokenize(s);
+        let lower = s.to_ascii_lowercase();
+        let t = tokenize(s, &lower);
         parse(&t, 0).map(|n| (n.value, n.end))
     }
 

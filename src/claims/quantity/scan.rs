@@ -36,14 +36,14 @@ pub enum Outcome {
     None,
 }
 
-fn lower(toks: &[Tok], i: usize) -> &str {
-    toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
+    toks.get(i).map(|t| t.lower).unwrap_or("")
 }
 
-fn word(toks: &[Tok], i: usize) -> &str {
+fn word<'a>(toks: &[Tok<'a>], i: usize) -> &'a str {
     toks.get(i)
         .filter(|t| t.kind == Kind::Word)
-        .map(|t| t.lower.as_str())
+        .map(|t| t.lower)
         .unwrap_or("")
 }
 
@@ -85,11 +85,11 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
         // ISO codes before a number only when written in capitals.
         let orig_caps = t.cap;
         if orig_caps {
-            return lex::currency_prefix(&t.lower).map(|c| (c, i));
+            return lex::currency_prefix(t.lower).map(|c| (c, i));
         }
         return None;
     }
-    lex::currency_prefix(&t.lower).map(|c| (c, i))
+    lex::currency_prefix(t.lower).map(|c| (c, i))
 }
 
 /// The figure (or look-alike) whose first token is `i`.
@@ -232,7 +232,8 @@ pub fn at(toks: &[Tok], i: usize, floor: usize) -> Outcome {
             found.hedge = h;
         }
     }
-    let pre = pre_hedge(toks, fig_start, floor, found.hedge == Hedge::Between);
+    let pre = pre_hedge(toks, fig_start, floor, found.hedge == Hedge::Between)
+        .filter(|(_, s)| !over_means_during(toks, *s, fig_start, &found));
     if let Some((h, s)) = pre {
         found.start = s;
         if found.hedge == Hedge::None {
@@ -259,6 +260,56 @@ pub fn at(toks: &[Tok], i: usize, floor: usize) -> Outcome {
         return Outcome::Skip(found.end + 1);
     }
     Outcome::Figure(found)
+}
+
+/// "arrested over three nights", "14% over three years", "over two days of
+/// talks": a bare "over" before a span of time says when, not how much.
+/// The span is a plain duration (hedge none). It is a comparison after
+/// "for", "in", "of", "after", "to", "with", a form of "be", or a verb of
+/// duration ("for over 10 years", "took over two hours").
+fn over_means_during(toks: &[Tok], s: usize, fig_start: usize, found: &Found) -> bool {
+    if lower(toks, s) != "over" || s + 1 != fig_start {
+        return false;
+    }
+    let span_of_time = found.class == UnitClass::Duration
+        || matches!(
+            word(toks, found.key_from),
+            "night" | "nights" | "weekend" | "weekends"
+        );
+    if !span_of_time {
+        return false;
+    }
+    let before = if s > 0 { lower(toks, s - 1) } else { "" };
+    !matches!(
+        before,
+        "for"
+            | "in"
+            | "of"
+            | "after"
+            | "to"
+            | "with"
+            | "by"
+            | "at"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "took"
+            | "take"
+            | "takes"
+            | "taken"
+            | "taking"
+            | "lasted"
+            | "last"
+            | "lasts"
+            | "lasting"
+            | "spent"
+            | "spend"
+            | "spends"
+            | "spending"
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -470,6 +521,9 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
         return Second::Skip(n2.end + 2);
     }
     let v1 = f.value;
+    if year_span(toks, f, num, &n2, dash) {
+        return Second::Skip(n2.end);
+    }
     let small_ints = v1.fract() == 0.0 && v2.fract() == 0.0 && v1 < 1000.0 && v2 < 1000.0;
     if (dash || sep == "to")
         && small_ints
@@ -508,6 +562,44 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     }
     let _ = &mut v2;
     Second::Range(v2, end, c2, code2)
+}
+
+/// A four-digit plain whole number that reads as a year (1000 to 2100).
+fn year_token(toks: &[Tok], i: usize) -> Option<f64> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Num || t.lower.len() != 4 || !t.lower.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = t.lower.parse().ok()?;
+    (1000.0..=2100.0).contains(&v).then_some(v)
+}
+
+/// A span of years, never a figure: "2025-26", "2014-2017", "from 2014 to
+/// 2017", "between 2014 and 2017". Unless a plural noun follows ("1500 to
+/// 2000 people"): then the numbers count something.
+fn year_span(toks: &[Tok], f: &Found, num: &Num, n2: &Num, dash: bool) -> bool {
+    if f.class != UnitClass::Count || num.end != num.start + 1 || n2.end != n2.start + 1 {
+        return false;
+    }
+    let Some(y1) = year_token(toks, num.start) else {
+        return false;
+    };
+    let short = dash
+        && digits_len(toks, n2.start) == 2
+        && is_plain_int(toks, n2.start)
+        && attached(toks, num.end)
+        && attached(toks, n2.start)
+        && n2.value > y1 % 100.0;
+    let long = year_token(toks, n2.start).is_some_and(|y2| y2 > y1 && y2 - y1 <= 100.0);
+    let counts = toks.get(n2.end).is_some_and(|n| {
+        n.kind == Kind::Word
+            && !n.cap
+            && n.lower.ends_with('s')
+            && n.lower.len() > 3
+            && !lex::is_stop(n.lower)
+            && !matches!(n.lower, "seasons" | "sessions" | "terms")
+    });
+    (short || long) && !counts
 }
 
 fn range_scaled(_v1: f64, v2: f64, end: usize, c2: UnitClass, code2: Option<String>) -> Second {
@@ -591,7 +683,7 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
     let e = num.end;
     let first = toks.get(s)?;
     let prev = if s > 0 { toks.get(s - 1) } else { None };
-    let prev_w = prev.map(|t| t.lower.as_str()).unwrap_or("");
+    let prev_w = prev.map(|t| t.lower).unwrap_or("");
     let next = lower(toks, e);
     let digits = first.kind == Kind::Num;
     if digits && class == UnitClass::Count {
@@ -700,7 +792,7 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
         let mut k = e;
         while k < e + 3 && toks.get(k).is_some_and(|t| t.cap && t.kind == Kind::Word) {
             k += 1;
-            if lex::is_street_word(&toks.get(k).map(|t| t.lower.clone()).unwrap_or_default())
+            if lex::is_street_word(&toks.get(k).map(|t| t.lower.to_string()).unwrap_or_default())
                 && toks.get(k).is_some_and(|t| t.cap)
             {
                 return Some(k + 1);
@@ -717,8 +809,13 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
     {
         return Some(e + 2);
     }
-    if matches!(prev_w, "aged" | "age" | "ages") {
-        return Some(e);
+    // "aged 18 to 24", "ages 5-11", "range in age from 2 to 81", "between
+    // the ages of 18 and 24": the whole range is ages.
+    let age_word = |w: &str| matches!(w, "aged" | "age" | "ages");
+    if age_word(prev_w)
+        || (matches!(prev_w, "from" | "between" | "of") && s >= 2 && age_word(word(toks, s - 2)))
+    {
+        return Some(skip_range_tail(toks, e));
     }
     if digits
         && prev_w == ","
@@ -739,6 +836,17 @@ fn look_alike(toks: &[Tok], num: &Num, class: UnitClass) -> Option<usize> {
         return Some(e + 2);
     }
     None
+}
+
+/// After the first number of a range ending at `e`: the end of its second
+/// number ("to 24", "-11", "and 24"), else `e`.
+fn skip_range_tail(toks: &[Tok], e: usize) -> usize {
+    if matches!(lower(toks, e), "to" | "-" | "and" | "through") {
+        if let Some(n2) = number::parse(toks, e + 1) {
+            return n2.end;
+        }
+    }
+    e
 }
 
 /// Skip a run of digit groups joined by `-`, `.`, `/` or spaces-free glue.
@@ -791,7 +899,7 @@ fn one_counts(toks: &[Tok], num: &Num) -> bool {
     match next {
         None => true,
         Some(t) if t.kind == Kind::Word => !matches!(
-            t.lower.as_str(),
+            t.lower,
             "of" | "who"
                 | "that"
                 | "which"
@@ -841,10 +949,14 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
         return false;
     }
     if f.hedge == Hedge::Between {
-        // "2020-2024" is a span of years; "1000-5000" is not.
-        return f
-            .value_high
-            .is_some_and(|h| (1000.0..=2100.0).contains(&h) && h.fract() == 0.0);
+        // "2020-2024" is a span of years; "1000-5000" and "1500 to 2000
+        // workers" are not.
+        let counts = toks.get(f.key_from).is_some_and(|n| {
+            n.kind == Kind::Word && !n.cap && n.lower.ends_with('s') && !lex::is_stop(n.lower)
+        });
+        return !counts
+            && f.value_high
+                .is_some_and(|h| (1000.0..=2100.0).contains(&h) && h.fract() == 0.0);
     }
     let prev = if num.start > 0 {
         word(toks, num.start - 1)
@@ -857,7 +969,7 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
             && !n.cap
             && n.lower.ends_with('s')
             && n.lower.len() > 3
-            && !lex::is_stop(&n.lower)
+            && !lex::is_stop(n.lower)
     });
     let year_prep = matches!(
         prev,

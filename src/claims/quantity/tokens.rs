@@ -13,20 +13,21 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    /// Lower-cased text.
-    pub lower: String,
+    /// ASCII-lower-cased text, a slice of the lower-cased block.
+    pub lower: &'a str,
     /// True when whitespace separates this token from the previous one.
     pub space: bool,
     /// True when the first char is upper case.
     pub cap: bool,
 }
 
-/// Split normalised text into tokens. One pass, no backtracking.
-pub fn tokenize(s: &str) -> Vec<Tok> {
+/// Split normalised text into tokens. One pass, no backtracking. `lower` is
+/// `s` ASCII-lower-cased (same byte offsets); tokens borrow their text from it.
+pub fn tokenize<'a>(s: &str, lower: &'a str) -> Vec<Tok<'a>> {
     let b = s.as_bytes();
     let mut out: Vec<Tok> = Vec::new();
     let mut i = 0;
@@ -70,14 +71,13 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             kind = Kind::Punct;
             i += cl;
         }
-        let text = s.get(start..i).unwrap_or("");
         out.push(Tok {
             kind,
             start,
             end: i,
-            lower: text.to_lowercase(),
+            lower: lower.get(start..i).unwrap_or(""),
             space,
-            cap: text.chars().next().is_some_and(|c| c.is_uppercase()),
+            cap: c.is_uppercase(),
         });
         space = false;
     }
@@ -117,6 +117,9 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 
 /// The value of a digits token: separators dropped.
 pub fn num_value(s: &str) -> Option<f64> {
+    if !s.contains(',') {
+        return s.parse::<f64>().ok();
+    }
     let clean: String = s.chars().filter(|c| *c != ',').collect();
     clean.parse::<f64>().ok()
 }
@@ -127,7 +130,9 @@ mod tests {
 
     #[test]
     fn numbers_keep_separators_and_decimals() {
-        let t = tokenize("about 2,000 and 8.3, .5 or 1,20");
+        let text = "about 2,000 and 8.3, .5 or 1,20";
+        let lower = text.to_ascii_lowercase();
+        let t = tokenize(text, &lower);
         let nums: Vec<&str> = t
             .iter()
             .filter(|t| t.kind == Kind::Num)
@@ -138,7 +143,7 @@ mod tests {
 
     #[test]
     fn words_keep_inner_apostrophes() {
-        let t = tokenize("the city's 3pm");
+        let t = tokenize("the city's 3pm", "the city's 3pm");
         assert_eq!(t[1].lower, "city's");
         assert!(!t[3].space);
     }
