@@ -82,7 +82,20 @@ pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
     };
     let (a, b) = (anchor_parts(a), anchor_parts(b));
     let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
-    differ(a.time, b.time) || differ(a.place, b.place) || differ(a.source, b.source)
+    // "in los angeles" and "in los angeles county" name one area as news
+    // copy uses them; only places that do not contain each other differ.
+    let places_differ = match (a.place, b.place) {
+        (Some(x), Some(y)) => !contains_words(x, y) && !contains_words(y, x),
+        _ => false,
+    };
+    differ(a.time, b.time) || places_differ || differ(a.source, b.source)
+}
+
+/// Whether the words of `inner` appear, in order and adjacent, in `outer`.
+fn contains_words(outer: &str, inner: &str) -> bool {
+    let outer: Vec<&str> = outer.split_whitespace().collect();
+    let inner: Vec<&str> = inner.split_whitespace().collect();
+    !inner.is_empty() && outer.windows(inner.len()).any(|w| w == inner.as_slice())
 }
 
 /// The time part of a figure's anchor.
@@ -497,5 +510,10 @@ mod tests {
         ));
         assert!(!anchors_disagree(Some("on monday"), Some("police say")));
         assert!(!anchors_disagree(None, Some("on monday")));
+        assert!(!anchors_disagree(
+            Some("in los angeles"),
+            Some("in los angeles county")
+        ));
+        assert!(anchors_disagree(Some("in denver"), Some("in albuquerque")));
     }
 }

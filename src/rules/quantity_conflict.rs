@@ -118,10 +118,13 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
                 .copied()
                 .filter(|b| comparable(cx, r, b))
                 .collect();
-            let mixed = against
-                .iter()
-                .any(|b| time_anchor(b) != time_anchor(against[0]));
-            let total_of_parts = mixed && time_anchor(r).is_none();
+            // The times are read over every body figure for the thing, not
+            // only the comparable ones: "900 meals on Tuesday and 1,500 on
+            // Wednesday" makes "more than 2,000 meals" a possible total.
+            let mixed = body.iter().any(|b| time_anchor(b) != time_anchor(body[0]));
+            // A total is larger than each of its parts.
+            let total_of_parts =
+                mixed && time_anchor(r).is_none() && against.iter().all(|b| r.value > b.value);
             let maybe_other_figure = unkeyed_body_match(&cx.claims.figures, r);
             !against.is_empty()
                 && !total_of_parts
