@@ -800,3 +800,14 @@ fn place_anchors_keep_figures_for_different_places_apart() {
         assert_eq!(one(text).anchor, None, "{text}");
     }
 }
+
+#[test]
+fn a_year_is_not_the_low_end_of_a_range_of_counts() {
+    let found = figs("Employment grew from 41,200 jobs in 2022 to 42,050 in 2024.");
+    assert!(found.iter().all(|f| f.hedge != Hedge::Between), "{found:?}");
+    assert!(found.iter().any(|f| f.value == 42_050.0), "{found:?}");
+    assert!(
+        found.iter().all(|f| f.value != 2022.0 && f.value != 2024.0),
+        "{found:?}"
+    );
+}

@@ -557,6 +557,11 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     if v2 <= v1 {
         return Second::None;
     }
+    // "from 41,200 jobs in 2022 to 42,050 in 2024": a year is never the low
+    // end of a range of a different kind of number.
+    if year_token(toks, num.start).is_some() && year_token(toks, n2.start).is_none() {
+        return Second::None;
+    }
     if from && sep == "to" && f.start >= 2 && lex::is_change_verb(word(toks, f.start - 2)) {
         return Second::None;
     }
