@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use crate::claims::{Figure, Hedge};
+use crate::claims::{Figure, Hedge, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
@@ -122,9 +122,12 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
             // only the comparable ones: "900 meals on Tuesday and 1,500 on
             // Wednesday" makes "more than 2,000 meals" a possible total.
             let mixed = body.iter().any(|b| time_anchor(b) != time_anchor(body[0]));
-            // A total is larger than each of its parts.
-            let total_of_parts =
-                mixed && time_anchor(r).is_none() && against.iter().all(|b| r.value > b.value);
+            // A total is larger than each of its parts, and the parts show
+            // as figures at different times or as an enumeration ("12 in
+            // Texas and 3 in Oklahoma").
+            let total_of_parts = against.iter().all(|b| r.value > b.value)
+                && ((mixed && time_anchor(r).is_none())
+                    || against.iter().any(|b| enumerated(&cx.claims.figures, b)));
             let maybe_other_figure = unkeyed_body_match(&cx.claims.figures, r);
             !against.is_empty()
                 && !total_of_parts
@@ -179,6 +182,29 @@ fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
             report(cx, &against, &[r], &[], out);
         }
     }
+}
+
+/// The figure is one item of an enumeration: its sentence gives another
+/// level of the same unit for the same thing or for no named thing ("900
+/// meals on Monday and 1,400 on Tuesday", "12 people in Texas and 3 in
+/// Oklahoma").
+fn enumerated(figures: &[Figure], b: &Figure) -> bool {
+    // Shares of different wholes do not add up to a total.
+    if matches!(
+        b.unit.class,
+        UnitClass::Percent | UnitClass::PercentagePoints
+    ) {
+        return false;
+    }
+    let key = figure_key(b);
+    figures.iter().any(|o| {
+        !std::ptr::eq(o, b)
+            && o.sentence == b.sentence
+            && o.unit == b.unit
+            && !o.change
+            && !o.in_quote
+            && (o.key.is_none() || figure_key(o) == key)
+    })
 }
 
 /// Whether some body figure has the same comparison key as `r` (then the
