@@ -579,9 +579,22 @@ fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
         return Err("is a directory, not an article file".into());
     }
     if meta.is_file() && meta.len() > max_bytes {
-        return Err(too_big(max_bytes));
+        // Refused from its size alone: a 200 MB file is never read.
+        return Err(format!("{} bytes, {}", meta.len(), too_big(max_bytes)));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            return read_fifo(path, max_bytes);
+        }
     }
     let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    read_bounded(file, max_bytes)
+}
+
+/// Read at most `max_bytes` (one more tells that the input is too large).
+fn read_bounded(file: std::fs::File, max_bytes: u64) -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut buf)
@@ -592,44 +605,142 @@ fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
+/// `O_NONBLOCK` for `open(2)`, where its value is known (std has no
+/// constant for it and newslint takes no libc dependency).
+#[cfg(unix)]
+fn o_nonblock() -> Option<i32> {
+    if cfg!(any(target_os = "linux", target_os = "android")) {
+        if cfg!(any(target_arch = "mips", target_arch = "mips64")) {
+            Some(0x80)
+        } else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
+            Some(0x4000)
+        } else {
+            Some(0o4000)
+        }
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd",
+        target_os = "dragonfly"
+    )) {
+        Some(0x0004)
+    } else {
+        None
+    }
+}
+
+/// A FIFO named on the command line (or a pipe from `<(...)`): read it when
+/// a writer has it open, never wait for one to appear. Opening without
+/// blocking succeeds at once; a read then returns the data, "would block"
+/// while a writer is still writing, and end-of-file when no writer is left.
+#[cfg(unix)]
+fn read_fifo(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    const NOTHING: &str = "a named pipe (FIFO) with nothing to read: no writer had it open \
+                           (pipe the article to `-` instead)";
+    let Some(flag) = o_nonblock() else {
+        return Err(
+            "a named pipe (FIFO), not a regular file (pipe the article to `-` instead)".into(),
+        );
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flag)
+        .open(path)
+        .map_err(|e| io_reason(&e))?;
+    let mut buf = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
+                if buf.len() as u64 > max_bytes {
+                    return Err(too_big(max_bytes));
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&e)),
+        }
+    }
+    if buf.is_empty() {
+        return Err(NOTHING.into());
+    }
+    Ok(buf)
+}
+
+/// `ELOOP` (too many levels of symbolic links), where its value is known.
+fn eloop() -> Option<i32> {
+    if cfg!(any(target_os = "linux", target_os = "android")) {
+        Some(40)
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd",
+        target_os = "dragonfly"
+    )) {
+        Some(62)
+    } else {
+        None
+    }
+}
+
 fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if eloop().is_some() && e.raw_os_error() == eloop() => {
+            "symlink loop (too many levels of symbolic links)".into()
+        }
         _ => format!("cannot read: {e}"),
     }
 }
 
-/// Bytes → text, or a reason: UTF-16, binary (NUL byte), invalid UTF-8 (with
-/// the first bad byte's offset), empty or whitespace only.
+/// Bytes → text, or a reason: binary (NUL byte), invalid UTF-8 (with the
+/// first bad byte's offset), invalid UTF-16, UTF-32, empty or whitespace
+/// only. UTF-16 with a byte-order mark (either endianness) is decoded.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     decode_with(bytes, false).map(|(text, _)| text)
 }
 
-/// [`decode`], optionally replacing invalid UTF-8; the second value says
-/// when that happened.
+/// [`decode`], optionally replacing invalid UTF-8 (or unpaired UTF-16
+/// surrogates); the second value is a notice for stderr when the text is not
+/// the file's bytes as they are (decoded from UTF-16, or lossily).
 pub fn decode_with(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String>), String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("looks like UTF-16 (byte-order mark); convert it to UTF-8".into());
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err("looks like UTF-32 (byte-order mark); convert it to UTF-8".into());
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "looks like a binary file (NUL byte at offset {at})"
-        ));
-    }
-    let (text, notice) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let reason = format!("not valid UTF-8 (first bad byte at offset {at})");
-            if !lossy {
-                return Err(reason);
+    let (text, notice) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(rest, Endian::Little, lossy)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(rest, Endian::Big, lossy)?
+    } else {
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(format!(
+                "looks like a binary file (NUL byte at offset {at})"
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let reason = format!("not valid UTF-8 (first bad byte at offset {at})");
+                if !lossy {
+                    return Err(reason);
+                }
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                (
+                    text,
+                    Some(format!("{reason}; decoded with replacement characters (--lossy), so offsets after it may differ from the file")),
+                )
             }
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            (
-                text,
-                Some(format!("{reason}; decoded with replacement characters (--lossy), so offsets after it may differ from the file")),
-            )
         }
     };
     if text.is_empty() {
@@ -639,6 +750,77 @@ pub fn decode_with(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String
         return Err("contains only whitespace".into());
     }
     Ok((text, notice))
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Endian {
+    Little,
+    Big,
+}
+
+/// UTF-16 after its byte-order mark → text. Offsets in reasons count the
+/// whole file (the mark included).
+fn decode_utf16(
+    bytes: &[u8],
+    endian: Endian,
+    lossy: bool,
+) -> Result<(String, Option<String>), String> {
+    let name = match endian {
+        Endian::Little => "UTF-16LE",
+        Endian::Big => "UTF-16BE",
+    };
+    let units = bytes.chunks_exact(2).map(|pair| match (endian, pair) {
+        (Endian::Little, [a, b]) => u16::from_le_bytes([*a, *b]),
+        (Endian::Big, [a, b]) => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2 + bytes.len() / 4);
+    let mut first_bad: Option<String> = None;
+    // Byte offset in the file of the next unit: 2 for the mark, 2 per unit,
+    // 4 per surrogate pair.
+    let mut offset = 2usize;
+    for unit in char::decode_utf16(units) {
+        match unit {
+            Ok(c) => {
+                if c == '\0' {
+                    return Err(format!(
+                        "looks like a binary file (NUL character at offset {offset}, {name})"
+                    ));
+                }
+                offset += c.len_utf16() * 2;
+                text.push(c);
+            }
+            Err(_) => {
+                let reason = format!("not valid {name} (unpaired surrogate at offset {offset})");
+                if !lossy {
+                    return Err(reason);
+                }
+                first_bad.get_or_insert(reason);
+                offset += 2;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        let reason = format!(
+            "not valid {name} (odd number of bytes: a stray byte at offset {})",
+            bytes.len() + 1
+        );
+        if !lossy {
+            return Err(reason);
+        }
+        first_bad.get_or_insert(reason);
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    let notice = match first_bad {
+        None => format!(
+            "decoded from {name} (byte-order mark); lines and columns match the file, byte offsets count the UTF-8 text"
+        ),
+        Some(reason) => format!(
+            "decoded from {name} (byte-order mark); {reason}: decoded with replacement characters (--lossy); byte offsets count the UTF-8 text"
+        ),
+    };
+    Ok((text, Some(notice)))
 }
 
 // ---------------------------------------------------------------- check

@@ -7,6 +7,7 @@ mod conformance;
 mod entities;
 mod eval;
 mod figures;
+mod hostile;
 mod parse;
 mod parse_props;
 mod readme;
