@@ -5,10 +5,10 @@
 //! thing" and its list of traps. Each one trades a little recall for a large
 //! cut in false alarms, and each is named so a rule reads as its docs do.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::claims::quantity::{compare_key, fmt_num};
-use crate::claims::{Claims, EntityKind, Figure, Hedge, UnitClass};
+use crate::claims::{EntityKind, Figure, Hedge, UnitClass};
 use crate::rules::Context;
 use crate::source::{SourceFile, Span};
 
@@ -107,10 +107,10 @@ pub fn time_anchor(f: &Figure) -> Option<&str> {
 /// words of the stretch of its clause that belongs to it: from the
 /// punctuation or the previous figure before it to the punctuation or the
 /// next figure after it. Other figures get `None`.
-pub fn amount_contexts(cx: &Context<'_>) -> Vec<Option<BTreeSet<String>>> {
+fn amount_contexts(source: &SourceFile, figures: &[Figure]) -> Vec<Option<BTreeSet<String>>> {
     const BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
-    let mut out = Vec::with_capacity(cx.claims.figures.len());
-    for sentence in by_sentence(&cx.claims.figures) {
+    let mut out = Vec::with_capacity(figures.len());
+    for sentence in by_sentence(figures) {
         for (i, f) in sentence.iter().enumerate() {
             if !matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent) {
                 out.push(None);
@@ -120,81 +120,247 @@ pub fn amount_contexts(cx: &Context<'_>) -> Vec<Option<BTreeSet<String>>> {
                 .checked_sub(1)
                 .map_or(f.sentence.start, |p| sentence[p].span.end);
             let hi = sentence.get(i + 1).map_or(f.sentence.end, |n| n.span.start);
-            let before = cx.source.text.get(lo..f.span.start).unwrap_or("");
-            let after = cx
-                .source
+            let before = source.text.get(lo..f.span.start).unwrap_or("");
+            let after = source
                 .text
                 .get(f.span.end..hi.max(f.span.end))
                 .unwrap_or("");
             let start = before.rfind(BREAKS).map_or(lo, |j| lo + j + 1);
             let end = after.find(BREAKS).map_or(hi, |j| f.span.end + j);
             out.push(Some(content_words(
-                cx.source.text.get(start..end.max(start)).unwrap_or(""),
+                source.text.get(start..end.max(start)).unwrap_or(""),
             )));
         }
     }
     out
 }
 
-/// Indices of the body figures that the sum of money or percentage
-/// `figures[r]` in a restatement can only be talking about, when no body
-/// figure has its counted thing: the same unit (and currency), both levels or
-/// both changes, outside quotations, and either at least two content words
-/// shared by their own stretches of clause ("The utility's revenue rose to
-/// $5.3 billion" / "The utility reported revenue of $3.5 billion") when one
-/// of them has no counted thing, or a body figure in a sentence that names
-/// the restatement's counted thing ("a $2.4 billion offer" / "the final
-/// offer, worth about $1.6 billion in wage increases").
-/// `contexts` comes from [`amount_contexts`].
-pub fn amount_counterparts(
-    source: &SourceFile,
-    figures: &[Figure],
-    contexts: &[Option<BTreeSet<String>>],
-    r: usize,
-) -> Vec<usize> {
-    let (Some(f), Some(Some(words))) = (figures.get(r), contexts.get(r)) else {
-        return Vec::new();
-    };
-    if f.in_quote {
-        return Vec::new();
-    }
-    let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
-    figures
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| {
-            let shared_clause = contexts
-                .get(*i)
-                .and_then(Option::as_ref)
-                .is_some_and(|w| w.intersection(words).count() >= 2);
-            let names_the_thing = !key_words.is_empty()
-                && key_words.is_subset(&content_words(source.slice(&b.sentence)));
-            b.part.is_body()
-                && b.unit == f.unit
-                && b.change == f.change
-                && !b.in_quote
-                && b.hedge != Hedge::Vague
-                && ((shared_clause && (b.key.is_none() || f.key.is_none())) || names_the_thing)
-        })
-        .map(|(i, _)| i)
-        .collect()
+/// Everything the figure rules look up more than once, computed in one pass
+/// per article so that the rules stay linear in the article's size.
+pub struct FigureIndex<'c, 'a> {
+    pub cx: &'c Context<'a>,
+    /// The subjects (by kind) named in each sentence that holds a figure.
+    subjects: HashMap<(usize, usize), BTreeMap<EntityKind, BTreeSet<usize>>>,
+    /// Start offsets of the article's blocks, sorted.
+    blocks: Vec<usize>,
+    /// Body figures with no counted thing, sorted by value.
+    unkeyed_body: Vec<&'a Figure>,
+    /// Every body figure, sorted by value.
+    body_by_value: Vec<&'a Figure>,
+    /// Indices of the body's sums of money and percentages.
+    body_amounts: Vec<usize>,
+    /// See [`amount_contexts`].
+    contexts: Vec<Option<BTreeSet<String>>>,
+    /// Span starts of the figures that are items of an enumeration.
+    enumerated: HashSet<usize>,
 }
 
-/// A body figure with no counted thing that a restatement could be quoting:
-/// same unit, both levels or both changes, within 10% and overlapping
-/// ("over 1,100 businesses answered" / "1,150 responded"). While one exists,
-/// a restatement that disagrees with the keyed body figures is not reported:
-/// it may be about this one.
-pub fn unkeyed_body_match(figures: &[Figure], r: &Figure) -> bool {
-    figures.iter().any(|b| {
-        b.part.is_body()
-            && b.key.is_none()
-            && !b.in_quote
-            && b.unit == r.unit
-            && b.change == r.change
-            && (b.value - r.value).abs() <= 0.1 * r.value.abs()
-            && b.range.overlaps(&r.range, false)
-    })
+/// Above this many body amounts, restated amounts without a counted thing
+/// are not matched to body amounts: a table of prices, not a story.
+const MAX_BODY_AMOUNTS: usize = 500;
+
+impl<'c, 'a> FigureIndex<'c, 'a> {
+    pub fn new(cx: &'c Context<'a>) -> Self {
+        let figures: &'a [Figure] = &cx.claims.figures;
+        let mut sentences: Vec<(usize, usize)> = figures
+            .iter()
+            .map(|f| (f.sentence.start, f.sentence.end))
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        let mut subjects: HashMap<(usize, usize), BTreeMap<EntityKind, BTreeSet<usize>>> =
+            HashMap::new();
+        for e in &cx.claims.entities {
+            for m in &e.mentions {
+                if is_attribution(cx.source, &m.span) {
+                    continue;
+                }
+                let i = sentences.partition_point(|s| s.0 <= m.span.start);
+                if let Some(&s) = i.checked_sub(1).and_then(|i| sentences.get(i)) {
+                    if m.span.end <= s.1 {
+                        subjects
+                            .entry(s)
+                            .or_default()
+                            .entry(e.kind)
+                            .or_default()
+                            .insert(e.id);
+                    }
+                }
+            }
+        }
+        let mut blocks: Vec<usize> = cx.article.blocks().iter().map(|b| b.span.start).collect();
+        blocks.sort_unstable();
+        let mut body_by_value: Vec<&Figure> = figures.iter().filter(|b| b.part.is_body()).collect();
+        body_by_value.sort_by(|a, b| a.value.total_cmp(&b.value));
+        let unkeyed_body: Vec<&Figure> = body_by_value
+            .iter()
+            .copied()
+            .filter(|b| b.key.is_none() && !b.in_quote)
+            .collect();
+        let body_amounts = figures
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                b.part.is_body()
+                    && matches!(b.unit.class, UnitClass::Currency | UnitClass::Percent)
+                    && !b.in_quote
+                    && b.hedge != Hedge::Vague
+            })
+            .map(|(i, _)| i)
+            .collect();
+        FigureIndex {
+            cx,
+            subjects,
+            blocks,
+            unkeyed_body,
+            body_by_value,
+            body_amounts,
+            contexts: amount_contexts(cx.source, figures),
+            enumerated: enumerated_figures(figures),
+        }
+    }
+
+    /// The figure is one item of an enumeration: its sentence gives another
+    /// level of the same unit for the same thing or for no named thing ("900
+    /// meals on Monday and 1,400 on Tuesday", "12 people in Texas and 3 in
+    /// Oklahoma"). Shares of different wholes are never items of a total.
+    pub fn enumerated(&self, f: &Figure) -> bool {
+        self.enumerated.contains(&f.span.start)
+    }
+
+    /// The block (paragraph) a span starts in, by its start offset.
+    pub fn block_of(&self, span: &Span) -> Option<usize> {
+        let i = self.blocks.partition_point(|&b| b <= span.start);
+        i.checked_sub(1).and_then(|i| self.blocks.get(i)).copied()
+    }
+
+    /// The two sentences name different subjects of one kind and share none:
+    /// "89,000 students in Denver" vs "71,000 in Albuquerque"; "Okafor won
+    /// 52%" vs "Ibarra took 15%". A person on one side and a place on the
+    /// other is no evidence either way; a name that only gives the source
+    /// ("Dalton said") is not a subject.
+    pub fn different_subjects(&self, a: &Figure, b: &Figure) -> bool {
+        let empty = BTreeMap::new();
+        let ea = self
+            .subjects
+            .get(&(a.sentence.start, a.sentence.end))
+            .unwrap_or(&empty);
+        let eb = self
+            .subjects
+            .get(&(b.sentence.start, b.sentence.end))
+            .unwrap_or(&empty);
+        let shared = ea
+            .iter()
+            .any(|(kind, ids)| eb.get(kind).is_some_and(|other| !ids.is_disjoint(other)));
+        !shared
+            && ea
+                .iter()
+                .any(|(kind, ids)| eb.get(kind).is_some_and(|other| ids.is_disjoint(other)))
+    }
+
+    /// A body figure with no counted thing that a restatement could be
+    /// quoting: same unit, both levels or both changes, within 10% and
+    /// overlapping ("over 1,100 businesses answered" / "1,150 responded").
+    /// While one exists, a restatement that disagrees with the keyed body
+    /// figures is not reported: it may be about this one.
+    pub fn unkeyed_body_match(&self, r: &Figure) -> bool {
+        near(&self.unkeyed_body, r, true)
+    }
+
+    /// Some body figure, whatever it counts and however it is phrased (a
+    /// level or a change, in a quotation or not), gives the same amount as
+    /// `r` (same unit, within 10%, overlapping): the restatement may be
+    /// quoting it under another name.
+    pub fn body_amount_near(&self, r: &Figure) -> bool {
+        near(&self.body_by_value, r, false)
+    }
+
+    /// Indices of the body figures that the sum of money or percentage
+    /// `figures[r]` in a restatement can only be talking about, when no body
+    /// figure has its counted thing: the same unit (and currency), both levels
+    /// or both changes, and either at least two content words shared by
+    /// their own stretches of clause ("The utility's revenue rose to $5.3
+    /// billion" / "The utility reported revenue of $3.5 billion") when one of
+    /// them has no counted thing, or a body figure in a sentence that names the
+    /// restatement's counted thing ("a $2.4 billion offer" / "the final offer,
+    /// worth about $1.6 billion in wage increases").
+    pub fn amount_counterparts(&self, r: usize) -> Vec<usize> {
+        let figures = &self.cx.claims.figures;
+        let (Some(f), Some(Some(words))) = (figures.get(r), self.contexts.get(r)) else {
+            return Vec::new();
+        };
+        if f.in_quote || self.body_amounts.len() > MAX_BODY_AMOUNTS {
+            return Vec::new();
+        }
+        let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
+        self.body_amounts
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let Some(b) = figures.get(i) else {
+                    return false;
+                };
+                if b.unit != f.unit || b.change != f.change {
+                    return false;
+                }
+                let shared_clause = self
+                    .contexts
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|w| w.intersection(words).count() >= 2);
+                let names_the_thing = !key_words.is_empty()
+                    && key_words.is_subset(&content_words(self.cx.source.slice(&b.sentence)));
+                (shared_clause && (b.key.is_none() || f.key.is_none())) || names_the_thing
+            })
+            .collect()
+    }
+}
+
+/// A figure of `sorted` (by value) with the unit of `r`, within 10% of it
+/// and overlapping it; with `same_change`, also both levels or both changes.
+fn near(sorted: &[&Figure], r: &Figure, same_change: bool) -> bool {
+    let (lo, hi) = (r.value - 0.1 * r.value.abs(), r.value + 0.1 * r.value.abs());
+    let start = sorted.partition_point(|b| b.value < lo);
+    sorted
+        .get(start..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.value <= hi)
+        .any(|b| {
+            b.unit == r.unit
+                && (!same_change || b.change == r.change)
+                && b.range.overlaps(&r.range, false)
+        })
+}
+
+/// See [`FigureIndex::enumerated`]: one pass over the figures of each
+/// sentence.
+fn enumerated_figures(figures: &[Figure]) -> HashSet<usize> {
+    let mut order: Vec<&Figure> = figures.iter().collect();
+    order.sort_by_key(|f| (f.sentence.start, f.span.start));
+    let mut out = HashSet::new();
+    for sentence in order.chunk_by(|a, b| a.sentence == b.sentence) {
+        for b in sentence {
+            if matches!(
+                b.unit.class,
+                UnitClass::Percent | UnitClass::PercentagePoints
+            ) {
+                continue;
+            }
+            let key = figure_key(b);
+            let listed = sentence.iter().any(|o| {
+                !std::ptr::eq(*o, *b)
+                    && o.unit == b.unit
+                    && !o.change
+                    && !o.in_quote
+                    && (o.key.is_none() || figure_key(o) == key)
+            });
+            if listed {
+                out.insert(b.span.start);
+            }
+        }
+    }
+    out
 }
 
 /// The figures of each sentence, in source order.
@@ -294,27 +460,6 @@ pub fn negated(source: &SourceFile, f: &Figure) -> bool {
         })
 }
 
-/// The entities named in a span as subjects, by kind. A name that only
-/// gives the source ("Dalton said", "according to Dalton") is not a subject.
-pub fn subjects_in(
-    source: &SourceFile,
-    claims: &Claims,
-    span: &Span,
-) -> BTreeMap<EntityKind, BTreeSet<usize>> {
-    let mut out: BTreeMap<EntityKind, BTreeSet<usize>> = BTreeMap::new();
-    for e in &claims.entities {
-        let as_subject = e
-            .mentions
-            .iter()
-            .filter(|m| span.contains(&m.span))
-            .any(|m| !is_attribution(source, &m.span));
-        if as_subject {
-            out.entry(e.kind).or_default().insert(e.id);
-        }
-    }
-    out
-}
-
 /// A mention that attributes a statement: followed by a speech verb, or
 /// preceded by "according to".
 fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
@@ -341,22 +486,6 @@ fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
     .iter()
     .any(|v| after.starts_with(v))
         || before.trim_end().ends_with("according to")
-}
-
-/// The two sentences name different subjects of one kind and share none:
-/// "89,000 students in Denver" vs "71,000 in Albuquerque"; "Okafor won 52%"
-/// vs "Ibarra took 15%". A person on one side and a place on the other is no
-/// evidence either way.
-pub fn different_subjects(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
-    let ea = subjects_in(cx.source, cx.claims, &a.sentence);
-    let eb = subjects_in(cx.source, cx.claims, &b.sentence);
-    let shared = ea
-        .iter()
-        .any(|(kind, ids)| eb.get(kind).is_some_and(|other| !ids.is_disjoint(other)));
-    !shared
-        && ea
-            .iter()
-            .any(|(kind, ids)| eb.get(kind).is_some_and(|other| ids.is_disjoint(other)))
 }
 
 /// Content words of a text: lower-cased words of three letters or more that

@@ -1,12 +1,11 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::claims::{Figure, Hedge, UnitClass};
+use crate::claims::{Figure, Hedge};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    amount_contexts, amount_counterparts, anchors_disagree, content_words, describe_range,
-    different_subjects, digits_transposed, display_span, far_apart, figure_key, is_generic_thing,
-    negated, ratio, time_anchor, unkeyed_body_match, FigureKey,
+    anchors_disagree, content_words, describe_range, digits_transposed, display_span, far_apart,
+    figure_key, is_generic_thing, negated, ratio, time_anchor, FigureIndex, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -57,10 +56,11 @@ impl Rule for QuantityConflict {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let ix = FigureIndex::new(cx);
         for group in groups(&cx.claims.figures).values() {
-            check_group(cx, group, out);
+            check_group(&ix, group, out);
         }
-        check_unkeyed_amounts(cx, out);
+        check_unkeyed_amounts(&ix, out);
     }
 }
 
@@ -75,27 +75,35 @@ pub(crate) fn groups(figures: &[Figure]) -> BTreeMap<FigureKey, Vec<&Figure>> {
     groups
 }
 
+/// Above this many body figures for one thing, the body is a list or a
+/// table of that thing, not a story that states it; the group is skipped so
+/// that the rule stays linear on such input.
+const MAX_GROUP: usize = 200;
+
 /// Whether two figures with the same key may be compared at all.
-fn comparable(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+fn comparable(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bool {
     !anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref())
         && a.sentence != b.sentence
         && a.hedge != Hedge::UpTo
         && b.hedge != Hedge::UpTo
         && !far_apart(a, b)
-        && !negated(cx.source, a)
-        && !negated(cx.source, b)
-        && !different_subjects(cx, a, b)
+        && !negated(ix.cx.source, a)
+        && !negated(ix.cx.source, b)
+        && !ix.different_subjects(a, b)
 }
 
-fn conflict(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
-    comparable(cx, a, b)
+fn conflict(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bool {
+    comparable(ix, a, b)
         && !a
             .range
             .overlaps(&b.range, a.is_integral() && b.is_integral())
 }
 
-fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
+fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Finding>) {
     let body: Vec<&Figure> = group.iter().copied().filter(|f| f.part.is_body()).collect();
+    if body.len() > MAX_GROUP {
+        return;
+    }
     let restated: Vec<&Figure> = group
         .iter()
         .copied()
@@ -116,7 +124,7 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
             let against: Vec<&Figure> = body
                 .iter()
                 .copied()
-                .filter(|b| comparable(cx, r, b))
+                .filter(|b| comparable(ix, r, b))
                 .collect();
             // The times are read over every body figure for the thing, not
             // only the comparable ones: "900 meals on Tuesday and 1,500 on
@@ -127,21 +135,21 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
             // Texas and 3 in Oklahoma").
             let total_of_parts = against.iter().all(|b| r.value > b.value)
                 && ((mixed && time_anchor(r).is_none())
-                    || against.iter().any(|b| enumerated(&cx.claims.figures, b)));
-            let maybe_other_figure = unkeyed_body_match(&cx.claims.figures, r);
+                    || against.iter().any(|b| ix.enumerated(b)));
+            let maybe_other_figure = ix.unkeyed_body_match(r);
             !against.is_empty()
                 && !total_of_parts
                 && !maybe_other_figure
-                && against.iter().all(|b| conflict(cx, r, b))
+                && against.iter().all(|b| conflict(ix, r, b))
         })
         .collect();
     if !odd.is_empty() {
         let contradicted: Vec<&Figure> = body
             .iter()
             .copied()
-            .filter(|b| odd.iter().any(|o| conflict(cx, o, b)))
+            .filter(|b| odd.iter().any(|o| conflict(ix, o, b)))
             .collect();
-        report(cx, &contradicted, &odd, &restated, out);
+        report(ix, &contradicted, &odd, &restated, out);
     }
 
     // 2. Two body figures that cannot both hold.
@@ -152,9 +160,9 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
     for (i, a) in body.iter().enumerate() {
         if let Some(b) = body[i + 1..]
             .iter()
-            .find(|b| conflict(cx, a, b) && body_pair_is_one_fact(cx, a, b))
+            .find(|b| conflict(ix, a, b) && body_pair_is_one_fact(ix, a, b))
         {
-            report(cx, &[a], &[b], &restated, out);
+            report(ix, &[a], &[b], &restated, out);
             return;
         }
     }
@@ -162,61 +170,30 @@ fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
 
 /// Sums of money and percentages with no counted thing, restated in the
 /// headline, key points, summary or FAQ: compared with the body amounts
-/// their sentence is clearly about (see [`amount_counterparts`]).
-fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let figures = &cx.claims.figures;
-    let contexts = amount_contexts(cx);
+/// their sentence is clearly about (see [`FigureIndex::amount_counterparts`]).
+/// A restatement whose counted thing the body also counts is left to the
+/// keyed comparison in [`check_group`].
+fn check_unkeyed_amounts(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) {
+    let figures = &ix.cx.claims.figures;
+    let body_keys: HashSet<FigureKey> = figures
+        .iter()
+        .filter(|b| b.part.is_body())
+        .filter_map(figure_key)
+        .collect();
     for (i, r) in figures.iter().enumerate() {
-        if !r.part.is_restatement() {
+        if !r.part.is_restatement() || figure_key(r).is_some_and(|k| body_keys.contains(&k)) {
             continue;
         }
-        if r.key.is_some() && groups_has_body_figure(cx, r) {
-            continue;
-        }
-        let against: Vec<&Figure> = amount_counterparts(cx.source, figures, &contexts, i)
+        let against: Vec<&Figure> = ix
+            .amount_counterparts(i)
             .into_iter()
-            .map(|j| &figures[j])
-            .filter(|b| comparable(cx, r, b))
+            .filter_map(|j| figures.get(j))
+            .filter(|b| comparable(ix, r, b))
             .collect();
-        if !against.is_empty() && against.iter().all(|b| conflict(cx, r, b)) {
-            report(cx, &against, &[r], &[], out);
+        if !against.is_empty() && against.iter().all(|b| conflict(ix, r, b)) {
+            report(ix, &against, &[r], &[], out);
         }
     }
-}
-
-/// The figure is one item of an enumeration: its sentence gives another
-/// level of the same unit for the same thing or for no named thing ("900
-/// meals on Monday and 1,400 on Tuesday", "12 people in Texas and 3 in
-/// Oklahoma").
-fn enumerated(figures: &[Figure], b: &Figure) -> bool {
-    // Shares of different wholes do not add up to a total.
-    if matches!(
-        b.unit.class,
-        UnitClass::Percent | UnitClass::PercentagePoints
-    ) {
-        return false;
-    }
-    let key = figure_key(b);
-    figures.iter().any(|o| {
-        !std::ptr::eq(o, b)
-            && o.sentence == b.sentence
-            && o.unit == b.unit
-            && !o.change
-            && !o.in_quote
-            && (o.key.is_none() || figure_key(o) == key)
-    })
-}
-
-/// Whether some body figure has the same comparison key as `r` (then the
-/// keyed comparison in [`check_group`] decides).
-fn groups_has_body_figure(cx: &Context<'_>, r: &Figure) -> bool {
-    let key = figure_key(r);
-    key.is_some()
-        && cx
-            .claims
-            .figures
-            .iter()
-            .any(|b| b.part.is_body() && figure_key(b) == key)
 }
 
 /// Two body figures state one fact when one of them is in the lede (which
@@ -224,7 +201,7 @@ fn groups_has_body_figure(cx: &Context<'_>, r: &Figure) -> bool {
 /// sentences share at least two content words besides the counted thing.
 /// Figures for one noun in one paragraph are usually a sequence ("won two of
 /// their first three games ... lost four games").
-fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+fn body_pair_is_one_fact(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bool {
     // Stricter than for restatements: the body often gives several counts of
     // one noun (a part and its total, two places), so the two must be close
     // or a transposition of each other.
@@ -234,19 +211,13 @@ fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
     if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
         return true;
     }
-    let paragraph = |f: &Figure| {
-        cx.article
-            .blocks()
-            .into_iter()
-            .find(|blk| blk.span.contains(&f.span))
-            .map(|blk| blk.span.start)
-    };
+    let paragraph = |f: &Figure| ix.block_of(&f.span);
     if paragraph(a) == paragraph(b) {
         return false;
     }
     let key_words = content_words(a.key.as_deref().unwrap_or(""));
-    let wa = content_words(cx.source.slice(&a.sentence));
-    let wb = content_words(cx.source.slice(&b.sentence));
+    let wa = content_words(ix.cx.source.slice(&a.sentence));
+    let wb = content_words(ix.cx.source.slice(&b.sentence));
     wa.intersection(&wb)
         .filter(|w| !key_words.contains(*w))
         .count()
@@ -257,7 +228,7 @@ fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
 /// `odd` the figures that cannot hold with it; other restatements that agree
 /// with `base` are named too, so the editor sees every copy.
 fn report(
-    cx: &Context<'_>,
+    ix: &FigureIndex<'_, '_>,
     base: &[&Figure],
     odd: &[&Figure],
     restated: &[&Figure],
@@ -284,14 +255,14 @@ fn report(
     ));
     let agreeing = restated.iter().filter(|f| {
         base.iter()
-            .any(|b| comparable(cx, f, b) && !conflict(cx, f, b))
+            .any(|b| comparable(ix, f, b) && !conflict(ix, f, b))
     });
     let mut labelled: Vec<&Figure> = base.iter().chain(odd).chain(agreeing).copied().collect();
     labelled.sort_by_key(|f| (f.span.start, f.span.end));
     labelled.dedup_by_key(|f| (f.span.start, f.span.end));
     for f in labelled {
         let role = format!("{} {}", f.part.role(), describe_range(f));
-        finding = finding.label(display_span(cx.source, f), f.part, role);
+        finding = finding.label(display_span(ix.cx.source, f), f.part, role);
     }
     out.push(finding);
 }

@@ -1,10 +1,10 @@
+use std::collections::HashSet;
+
 use crate::article::Part;
 use crate::claims::{Figure, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::figures::{
-    amount_contexts, amount_counterparts, describe_range, display_span, figure_key,
-};
+use crate::rules::figures::{describe_range, display_span, figure_key, FigureIndex};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -45,9 +45,14 @@ impl Rule for UnsupportedQuantity {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let ix = FigureIndex::new(cx);
         let figures = &cx.claims.figures;
-        let body: Vec<&Figure> = figures.iter().filter(|f| f.part.is_body()).collect();
-        let contexts = amount_contexts(cx);
+        let body_things: HashSet<String> = figures
+            .iter()
+            .filter(|b| b.part.is_body())
+            .filter_map(figure_key)
+            .map(|k| k.thing)
+            .collect();
         for (i, f) in figures.iter().enumerate() {
             if !f.part.is_restatement() {
                 continue;
@@ -57,16 +62,11 @@ impl Rule for UnsupportedQuantity {
                 continue;
             }
             let Some(thing) = checkable(f) else { continue };
-            let supported = body.iter().any(|b| {
-                let same_thing = match (&thing, figure_key(b)) {
-                    (Thing::Key(key), Some(k)) => k.thing == key.thing,
-                    _ => false,
-                };
-                let same_amount = b.unit == f.unit
-                    && (b.value - f.value).abs() <= 0.1 * f.value.abs()
-                    && b.range.overlaps(&f.range, false);
-                same_thing || same_amount
-            }) || !amount_counterparts(cx.source, figures, &contexts, i).is_empty();
+            let same_thing = matches!(&thing, Thing::Key(key) if body_things.contains(&key.thing));
+            // A body figure for the same thing that disagrees is NUM001's case;
+            // one with the same amount under another name supports it.
+            let supported =
+                same_thing || ix.body_amount_near(f) || !ix.amount_counterparts(i).is_empty();
             if supported {
                 continue;
             }
