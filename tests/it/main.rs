@@ -1,4 +1,8 @@
 //! The integration tests: one binary, one module per area.
 
 mod common;
+mod invariants;
+mod pathological;
+mod props;
+mod regressions;
 mod rules;
