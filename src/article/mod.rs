@@ -5,6 +5,8 @@
 //! outside the span). The JSON form of [`Article`] is a documented, versioned
 //! contract (see the README, "The parse JSON").
 
+mod lines;
+pub(crate) mod normalize;
 mod parser;
 
 pub use parser::parse_article;

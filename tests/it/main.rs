@@ -2,6 +2,7 @@
 
 mod common;
 mod invariants;
+mod parse;
 mod pathological;
 mod props;
 mod regressions;
