@@ -1,9 +1,21 @@
 //! People, organisations and places, each grouped into one entity with every
 //! mention.
+//!
+//! The extractor works on capitalised word runs inside each sentence. A run
+//! is split into an optional place qualifier ("Los Angeles"), an optional
+//! title ("Mayor", "Major General", "Gov.") and a name. A person needs a
+//! first and last name, or a title and a surname; bare surnames ("Bass") and
+//! possessives ("Newsom’s") are then resolved to the person with that
+//! surname. Runs that are not people are kept as organisations (keywords such
+//! as "Department", "Guard", acronyms) or places (a small gazetteer and place
+//! words such as "County", "Park").
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::article::{Block, Part};
+use crate::claims::text::{normalize, sentences};
 use crate::source::{SourceFile, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -47,7 +59,1010 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-/// Extract entities. (Placeholder until the entity extractor lands.)
-pub fn extract(_source: &SourceFile, _blocks: &[Block<'_>]) -> Vec<Entity> {
-    Vec::new()
+impl Entity {
+    /// The surname of a person (last word of the name), lower-cased.
+    pub fn surname(&self) -> String {
+        self.name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase()
+    }
+
+    /// The first name of a person when the name has two words or more.
+    pub fn first_name(&self) -> Option<String> {
+        let mut words = self.name.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        Some(first.to_lowercase())
+    }
+
+    /// True when `offset` (a byte offset into the source) lies inside one of
+    /// this entity's mentions.
+    pub fn mentioned_at(&self, span: &Span) -> bool {
+        self.mentions.iter().any(|m| m.span == *span)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+/// A word of a sentence, with byte offsets into the block text.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// The word without a possessive `'s` or trailing apostrophe.
+    pub word: &'a str,
+    pub possessive: bool,
+    /// Capitalised (first letter upper case).
+    pub cap: bool,
+    /// Index of the sentence in the block.
+    pub sentence: usize,
+    /// First word of its sentence.
+    pub initial: bool,
+    /// "then-" or "ex-" prefix was stripped.
+    pub former_prefix: bool,
+}
+
+/// Abbreviations that keep their period.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "gov", "dr", "ms", "mr", "mrs", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "maj", "adm", "cmdr", "supt", "atty", "pres", "sec", "insp",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Words of a block with their sentence index. Never panics: every offset is
+/// taken from `char_indices`.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    for (si, range) in sentences(text).into_iter().enumerate() {
+        let base = range.start;
+        let Some(sent) = text.get(range) else {
+            continue;
+        };
+        let mut first = true;
+        let mut chars = sent.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() || d == '\u{0301}' {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if d == '-' || is_apostrophe(d) || d == '.' {
+                    // Keep the joiner only when a letter follows it.
+                    let next = sent[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphabetic()) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut word = &sent[i..end];
+            // A period after an abbreviation or an initial belongs to it.
+            let mut tok_end = end;
+            if sent[end..].starts_with('.') {
+                let lower = word.to_lowercase();
+                let initial = word.chars().count() == 1 && c.is_uppercase();
+                if ABBREVIATIONS.contains(&lower.as_str()) || initial || word.contains('.') {
+                    tok_end = end + 1;
+                }
+            }
+            // Possessive: "Newsom’s", "mayors’".
+            let mut possessive = false;
+            for suffix in ["'s", "\u{2019}s"] {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    if !stem.is_empty() {
+                        word = stem;
+                        possessive = true;
+                    }
+                }
+            }
+            if !possessive && sent[end..].starts_with(is_apostrophe) && word.ends_with('s') {
+                possessive = true;
+            }
+            if tok_end > end {
+                word = &sent[i..tok_end];
+            }
+            let mut start = i;
+            let mut former_prefix = false;
+            let lower = word.to_lowercase();
+            for p in ["then-", "ex-"] {
+                if lower.starts_with(p) && word.len() > p.len() {
+                    word = &word[p.len()..];
+                    start += p.len();
+                    former_prefix = true;
+                }
+            }
+            let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+            toks.push(Tok {
+                start: base + start,
+                end: base + start + word.len(),
+                word,
+                possessive,
+                cap,
+                sentence: si,
+                initial: first,
+                former_prefix,
+            });
+            first = false;
+        }
+    }
+    toks
+}
+
+/// Only spaces (no punctuation, no line break) between two tokens.
+fn joined(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
+    let Some(gap) = text.get(a.end..b.start) else {
+        return false;
+    };
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{00A0}') && !a.possessive
+}
+
+// ---------------------------------------------------------------------------
+// Lexicons
+// ---------------------------------------------------------------------------
+
+/// Titles and roles, longest first where one is a prefix of another. Lower
+/// case, periods removed.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "vice president", "president", "prime minister", "deputy prime minister", "lieutenant
+    governor", "lt governor", "governor", "gov", "senator", "sen", "state senator",
+    "representative", "rep", "congressman", "congresswoman", "assemblymember", "assemblyman",
+    "assemblywoman", "council member", "councilmember", "councilman", "councilwoman", "deputy
+    mayor", "mayor", "attorney general", "secretary of state", "secretary", "major general",
+    "lieutenant general", "brigadier general", "general", "gen", "colonel", "col", "lieutenant",
+    "lt", "captain", "capt", "sergeant", "sgt", "admiral", "commander", "sheriff", "police
+    chief", "fire chief", "chief", "commissioner", "superintendent", "supervisor", "budget
+    director", "director", "auditor", "controller", "comptroller", "treasurer", "judge",
+    "justice", "chief justice", "speaker", "minister", "chancellor", "ambassador",
+    "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "ceo",
+    "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen", "prince",
+    "princess", "officer", "detective", "coach",
+];
+
+/// Courtesy titles: they mark a person but are not roles.
+const HONORIFICS: &[&str] = &["mr", "ms", "mrs", "miss", "mx", "sir", "dame"];
+
+/// Words that make a capitalised run an organisation.
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "department", "agency", "administration", "corps", "guard", "police", "army", "navy",
+    "force", "patrol", "enforcement", "security", "customs", "social", "media", "news", "times",
+    "post", "journal", "tribune", "press", "council", "committee", "commission", "office",
+    "bureau", "board", "court", "congress", "senate", "house", "assembly", "legislature",
+    "party", "university", "college", "school", "institute", "foundation", "association",
+    "union", "coalition", "center", "centre", "service", "services", "company", "inc", "corp",
+    "corporation", "group", "network", "bank", "authority", "ministry", "government", "church",
+    "hospital", "club", "league", "federation", "alliance", "organization", "organisation",
+    "marines", "pentagon", "fbi",
+];
+
+/// Organisations named by one ordinary-looking word.
+const STANDALONE_ORGS: &[&str] = &[
+    "congress",
+    "senate",
+    "pentagon",
+    "parliament",
+    "nato",
+    "kremlin",
+    "interpol",
+    "marines",
+];
+
+/// Words that make a capitalised run a place.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "county", "city", "park", "beach", "valley", "heights", "hills", "springs", "island",
+    "islands", "bay", "lake", "harbor", "harbour", "port", "downtown", "mount", "fort", "river",
+    "state", "province", "region", "district", "street", "avenue", "boulevard", "square",
+    "village", "town", "coast", "desert", "canyon", "gardens",
+];
+
+/// Places known by name (lower case).
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+    "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota",
+    "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
+    "wisconsin", "wyoming", "los angeles", "san francisco", "san diego", "san jose",
+    "sacramento", "chicago", "houston", "phoenix", "philadelphia", "san antonio", "dallas",
+    "austin", "seattle", "denver", "boston", "detroit", "miami", "atlanta", "portland", "las
+    vegas", "baltimore", "milwaukee", "new orleans", "minneapolis", "cleveland", "pittsburgh",
+    "oakland", "long beach", "fresno", "anaheim", "santa ana", "riverside", "glendale",
+    "pasadena", "compton", "bell", "london", "paris", "berlin", "madrid", "rome", "tokyo",
+    "beijing", "moscow", "kyiv", "mexico", "canada", "china", "japan", "india", "russia",
+    "ukraine", "france", "germany", "spain", "italy", "britain", "england", "scotland",
+    "ireland", "wales", "brazil", "israel", "gaza", "iran", "iraq", "syria", "europe", "asia",
+    "africa", "america", "united states", "united kingdom", "u.s", "u.k", "us", "uk", "el
+    salvador", "guatemala", "honduras", "venezuela", "cuba", "colombia", "australia",
+];
+
+/// Capitalised words that start sentences or headings but are not names.
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "as", "during", "moreover", "however", "meanwhile",
+    "many", "local", "this", "that", "these", "those", "with", "while", "after", "before",
+    "since", "although", "but", "and", "or", "if", "when", "where", "what", "who", "why", "how",
+    "over", "more", "most", "some", "several", "federal", "state", "question", "answer",
+    "summary", "it", "he", "she", "they", "we", "i", "his", "her", "their", "our", "its",
+    "other", "both", "each", "all", "such", "recent", "yet", "still", "also", "then", "thus",
+    "furthermore", "additionally", "despite", "amid", "according", "under", "following",
+    "among", "officials", "residents", "critics", "supporters", "nearly", "about", "roughly",
+    "approximately", "here", "there", "for", "from", "to", "by", "of", "not", "no", "yes",
+    "one", "two", "three", "last", "next", "earlier", "later", "today", "yesterday", "tomorrow",
+    "mayors", "key", "points", "frequently", "asked", "questions", "article", "subheadings",
+    "police", "protesters", "protests", "democrats", "republicans", "democrat", "republican",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "christmas", "easter", "thanksgiving", "english", "spanish",
+    "american", "americans", "latino", "latinos", "hispanic", "mexican", "california's",
+    "north", "south", "east", "west", "new",
+];
+
+/// Lower-case words that join a capitalised run: "Mayor of Huntington Park",
+/// "Department of the Interior", "Oscar de la Hoya".
+const CONNECTORS: &[&str] = &[
+    "of", "de", "la", "del", "da", "van", "von", "der", "di", "le",
+];
+
+/// Given names common in US news, a tie-breaker when nothing else says that
+/// a two-word run is a person.
+#[rustfmt::skip]
+const GIVEN_NAMES: &[&str] = &[
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
+    "joshua", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey",
+    "ryan", "jacob", "gary", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "frank", "gregory", "raymond", "patrick", "jack", "dennis",
+    "jerry", "tyler", "aaron", "jose", "adam", "henry", "nathan", "peter", "zachary", "kyle",
+    "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald", "christian",
+    "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan", "billy",
+    "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan", "wayne",
+    "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby",
+    "johnny", "bradley", "gavin", "kamala", "karen", "mary", "patricia", "jennifer", "linda",
+    "elizabeth", "barbara", "susan", "jessica", "sarah", "nancy", "lisa", "betty", "margaret",
+    "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
+    "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen",
+    "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma",
+    "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet",
+    "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia",
+    "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea",
+    "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara",
+    "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+    "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana",
+    "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "carlos", "luis",
+    "miguel", "jorge", "pedro", "alejandro", "fernando", "ricardo", "arturo", "eduardo",
+    "javier", "manuel", "francisco", "rafael", "roberto", "sergio", "antonio", "alberto",
+    "hector", "raul", "mario", "oscar", "ana", "carmen", "rosa", "lucia", "sofia", "elena",
+    "isabel", "gabriela", "daniela", "veronica", "guadalupe", "marco", "pablo", "diego",
+    "gustavo", "ramon", "enrique", "victor", "hugo", "ernesto", "julio", "cesar", "ruben",
+    "armando", "alfredo", "mohammed", "ahmed", "ali", "omar", "hassan", "wei", "li", "chen",
+    "hiroshi", "yuki", "priya", "raj", "amit", "ravi", "olga", "ivan", "dmitri", "sergei",
+    "vladimir", "volodymyr", "emmanuel", "joe", "hillary", "bernie", "nikki", "ron", "marco",
+    "ted", "mitch", "chuck", "elon", "jeff", "bill", "tom", "jim", "bob", "mike", "dan", "dave",
+    "steve", "chris", "tony", "nick", "matt", "ben", "sam", "alex", "max", "kate", "kim", "liz",
+    "beth", "jane", "jill", "gretchen", "kathy", "tina", "janet", "kristi", "tulsi", "pete",
+    "gina", "loretta", "xavier", "rob", "antonio", "eric", "kevin", "hilda", "lindsey", "holly",
+    "monica", "erica", "tammy", "wendy", "rachael", "yvonne",
+];
+
+/// Verbs that attribute speech or writing to their subject.
+#[rustfmt::skip]
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "states", "argued", "argues", "added",
+    "adds", "remarked", "remarks", "noted", "notes", "explained", "explains", "asserted",
+    "asserts", "asserting", "claimed", "claims", "claiming", "declared", "declares",
+    "described", "describes", "describing", "called", "calls", "calling", "warned", "warns",
+    "warning", "insisted", "insists", "wrote", "writes", "posted", "posts", "tweeted",
+    "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "urged", "urges",
+    "replied", "responded", "answered", "acknowledged", "admitted", "announced", "announces",
+    "commented", "observed", "suggested", "suggesting", "suggests", "labeled", "labelled",
+    "labeling", "labelling", "saying", "articulated", "contended", "maintained", "recalled",
+    "vowed", "promised", "predicted", "cautioned", "charged", "dubbed", "termed", "denounced",
+    "decried", "testified", "conceded", "countered", "quipped", "recounted", "reiterated",
+    "continued", "asked", "asks", "added", "characterized", "characterised", "branded",
+    "accused", "criticized", "criticised", "slammed", "praised", "pledged", "stating",
+    "arguing", "adding", "noting", "explaining", "remarking", "declaring", "insisting",
+    "writing", "telling",
+];
+
+fn norm_word(w: &str) -> String {
+    normalize(w)
+        .to_lowercase()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+fn is_title_word(lower: &str) -> bool {
+    TITLES
+        .iter()
+        .chain(HONORIFICS)
+        .any(|t| t.split(' ').next() == Some(lower))
+}
+
+/// Longest title at `toks[i..]` within a joined run. Returns (title, tokens
+/// used, honorific).
+fn match_title(words: &[String]) -> Option<(String, usize, bool)> {
+    let mut best: Option<(String, usize, bool)> = None;
+    for (list, honorific) in [(TITLES, false), (HONORIFICS, true)] {
+        for t in list {
+            let parts: Vec<&str> = t.split(' ').collect();
+            if parts.len() <= words.len()
+                && parts.iter().zip(words).all(|(p, w)| *p == w.as_str())
+                && best.as_ref().is_none_or(|b| parts.len() > b.1)
+            {
+                best = Some((canonical_title(t), parts.len(), honorific));
+            }
+        }
+    }
+    best
+}
+
+/// Expand abbreviations so that "Gov." and "Governor" compare equal.
+pub(crate) fn canonical_title(t: &str) -> String {
+    let expanded = match t {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "col" => "colonel",
+        "lt" => "lieutenant",
+        "lt governor" => "lieutenant governor",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "prof" => "professor",
+        "dr" | "doctor" => "dr",
+        "rev" => "reverend",
+        "councilmember" | "councilman" | "councilwoman" => "council member",
+        "congressman" | "congresswoman" => "representative",
+        "assemblyman" | "assemblywoman" => "assemblymember",
+        "spokesman" | "spokeswoman" => "spokesperson",
+        "chairman" | "chairwoman" => "chair",
+        "comptroller" => "controller",
+        other => other,
+    };
+    expanded.to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Candidates
+// ---------------------------------------------------------------------------
+
+/// A name found in the text before grouping.
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: Option<EntityKind>,
+    /// Name words (display form, periods kept for initials).
+    words: Vec<String>,
+    span: Span,
+    part: Part,
+    titles: Vec<Title>,
+    /// Person evidence other than a title (speech verb, appositive).
+    evidence: bool,
+    /// Only a surname or a single word: resolved later.
+    single: bool,
+    /// Came with a title (or honorific) but only one name word.
+    titled_surname: bool,
+    /// Position for "most recent" resolution.
+    pos: usize,
+}
+
+struct BlockCx<'a> {
+    source: &'a SourceFile,
+    text: &'a str,
+    base: usize,
+    part: Part,
+    lower_vocab: &'a HashSet<String>,
+}
+
+impl BlockCx<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.source.span(self.base + start, self.base + end)
+    }
+}
+
+fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
+    let long: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word.chars().count() > 2).collect();
+    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+}
+
+/// Extract entities.
+pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Entity> {
+    let lower_vocab = lower_vocabulary(blocks);
+    let mut cands = Vec::new();
+    for block in blocks {
+        let cx = BlockCx {
+            source,
+            text: block.text,
+            base: block.span.start,
+            part: block.part,
+            lower_vocab: &lower_vocab,
+        };
+        let toks = tokenize(block.text);
+        let mut by_sentence: Vec<&[Tok<'_>]> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let s = toks[i].sentence;
+            let j = toks[i..]
+                .iter()
+                .position(|t| t.sentence != s)
+                .map_or(toks.len(), |k| i + k);
+            by_sentence.push(&toks[i..j]);
+            i = j;
+        }
+        for sent in by_sentence {
+            let only_known = title_case_sentence(sent);
+            sentence_candidates(&cx, sent, only_known, &mut cands);
+        }
+    }
+    group(cands)
+}
+
+/// Every lower-case word of the article: a capitalised sentence-initial word
+/// whose lower-case form appears elsewhere is an ordinary word.
+fn lower_vocabulary(blocks: &[Block<'_>]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for b in blocks {
+        for w in b.text.split(|c: char| !c.is_alphabetic()) {
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                set.insert(w.to_string());
+            }
+        }
+    }
+    set
+}
+
+fn sentence_candidates(cx: &BlockCx<'_>, toks: &[Tok<'_>], only_known: bool, out: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        // Grow a run of joined capitalised words (and connectors).
+        let mut j = i + 1;
+        while j < toks.len() && joined(cx.text, &toks[j - 1], &toks[j]) {
+            let lower = toks[j].word.to_lowercase();
+            if toks[j].cap && !toks[j].former_prefix {
+                j += 1;
+            } else if CONNECTORS.contains(&lower.as_str())
+                && j + 1 < toks.len()
+                && toks[j + 1].cap
+                && joined(cx.text, &toks[j], &toks[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let next = run(cx, toks, i, j, only_known, out);
+        i = next.max(i + 1);
+    }
+}
+
+fn is_stop(tok: &Tok<'_>, lower_vocab: &HashSet<String>) -> bool {
+    let lower = norm_word(tok.word);
+    if is_title_word(&lower) {
+        return false;
+    }
+    STOPWORDS.contains(&lower.as_str()) || (tok.initial && lower_vocab.contains(&lower))
+}
+
+/// Handle the run `toks[i..j]`; returns the index to continue from.
+fn run(
+    cx: &BlockCx<'_>,
+    toks: &[Tok<'_>],
+    mut i: usize,
+    j: usize,
+    only_known: bool,
+    out: &mut Vec<Cand>,
+) -> usize {
+    // Drop leading ordinary words ("During", "Moreover", "The").
+    while i < j && is_stop(&toks[i], cx.lower_vocab) {
+        i += 1;
+    }
+    // Stop-words inside split the run ("Wednesday", "Bass And").
+    if let Some(k) = (i..j).find(|&k| is_stop(&toks[k], cx.lower_vocab) && k > i) {
+        run(cx, toks, i, k, only_known, out);
+        return k;
+    }
+    if i >= j {
+        return j;
+    }
+    let words: Vec<String> = toks[i..j].iter().map(|t| norm_word(t.word)).collect();
+    if only_known {
+        // Headlines and headings: only single words, resolved later.
+        for t in &toks[i..j] {
+            push_single(cx, t, out);
+        }
+        return j;
+    }
+
+    // A place qualifier before a title: "Los Angeles Mayor Karen Bass".
+    let mut k = i;
+    let mut place_prefix = None;
+    for len in (1..=3.min(j - i)).rev() {
+        let joined_words = words[..len].join(" ");
+        if (PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive)
+            && i + len < j
+            && match_title(&words[len..]).is_some()
+        {
+            place_prefix = Some(len);
+            break;
+        }
+    }
+    if let Some(len) = place_prefix {
+        out.push(Cand {
+            kind: Some(EntityKind::Place),
+            words: toks[i..i + len]
+                .iter()
+                .map(|t| t.word.to_string())
+                .collect(),
+            span: cx.span(toks[i].start, toks[i + len - 1].end),
+            part: cx.part,
+            titles: vec![],
+            evidence: false,
+            single: false,
+            titled_surname: false,
+            pos: cx.base + toks[i].start,
+        });
+        k = i + len;
+    }
+
+    // Modifiers "Former", "Acting" and a title.
+    let mut former = toks[k].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
+    let mut acting = preceded_by(cx, toks, i, &["acting", "interim"]);
+    while k < j {
+        match words[k - i].as_str() {
+            "former" => former = true,
+            "acting" | "interim" => acting = true,
+            _ => break,
+        }
+        k += 1;
+    }
+    let mut titles = Vec::new();
+    let mut honorific = false;
+    if let Some((title, n, hon)) = match_title(&words[k - i..]) {
+        // "Mayor of Huntington Park" with no name after it is a title
+        // phrase, handled as an appositive.
+        if k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str()) {
+            if !hon {
+                titles.push(Title {
+                    text: title,
+                    span: cx.span(toks[k].start, toks[k + n - 1].end),
+                    part: cx.part,
+                    former,
+                    acting,
+                });
+            }
+            honorific = hon;
+            k += n;
+        } else if k == i && n == j - i {
+            return j;
+        }
+    }
+    if titles.is_empty() && !honorific {
+        // A lower-case title just before: "former mayor Eric Garcetti".
+        if let Some(t) = lowercase_title_before(cx, toks, i) {
+            titles.push(t);
+        }
+    }
+    let name = &toks[k..j];
+    if name.is_empty() {
+        return j;
+    }
+    let name_words: Vec<String> = words[k - i..].to_vec();
+    let joined_name = name_words.join(" ");
+    let has_title = !titles.is_empty() || honorific;
+
+    let kind = if has_title {
+        Some(EntityKind::Person)
+    } else if (name.len() > 1 && name_words.iter().any(|w| ORG_WORDS.contains(&w.as_str())))
+        || (name.len() == 1
+            && (is_acronym(name[0].word) || STANDALONE_ORGS.contains(&name_words[0].as_str())))
+    {
+        Some(EntityKind::Organisation)
+    } else if PLACES.contains(&joined_name.as_str())
+        || name_words.iter().any(|w| PLACE_WORDS.contains(&w.as_str()))
+    {
+        Some(EntityKind::Place)
+    } else {
+        None
+    };
+
+    if name.len() == 1 && kind != Some(EntityKind::Organisation) && kind != Some(EntityKind::Place)
+    {
+        let mut c = single_cand(cx, &name[0]);
+        c.titles = titles;
+        c.titled_surname = has_title;
+        c.kind = if has_title {
+            Some(EntityKind::Person)
+        } else {
+            None
+        };
+        out.push(c);
+    } else {
+        let mut titles = titles;
+        let mut evidence = false;
+        if kind.is_none() {
+            if let Some(t) = appositive_title(cx, toks, j) {
+                titles.push(t);
+            }
+            evidence = !titles.is_empty()
+                || speech_verb_near(cx, toks, k, j)
+                || GIVEN_NAMES.contains(&name_words[0].as_str());
+        }
+        let last = &name[name.len() - 1];
+        out.push(Cand {
+            kind,
+            words: name.iter().map(|t| t.word.to_string()).collect(),
+            span: cx.span(name[0].start, last.end),
+            part: cx.part,
+            titles,
+            evidence,
+            single: false,
+            titled_surname: false,
+            pos: cx.base + name[0].start,
+        });
+    }
+    j
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
+    Cand {
+        kind: None,
+        words: vec![t.word.to_string()],
+        span: cx.span(t.start, t.end),
+        part: cx.part,
+        titles: vec![],
+        evidence: false,
+        single: true,
+        titled_surname: false,
+        pos: cx.base + t.start,
+    }
+}
+
+fn push_single(cx: &BlockCx<'_>, t: &Tok<'_>, out: &mut Vec<Cand>) {
+    if t.cap && !STOPWORDS.contains(&norm_word(t.word).as_str()) {
+        out.push(single_cand(cx, t));
+    }
+}
+
+/// The word before `toks[i]` (same sentence, only spaces between) is one of
+/// `words`.
+fn preceded_by(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, words: &[&str]) -> bool {
+    i > 0
+        && toks[i - 1].sentence == toks[i].sentence
+        && joined(cx.text, &toks[i - 1], &toks[i])
+        && words.contains(&norm_word(toks[i - 1].word).as_str())
+}
+
+/// "former mayor Eric Garcetti", "state senator Maria Lopez".
+fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Option<Title> {
+    for len in (1..=3).rev() {
+        if i < len {
+            continue;
+        }
+        let s = i - len;
+        let window = &toks[s..i];
+        if window
+            .iter()
+            .any(|t| t.cap || t.sentence != toks[i].sentence)
+        {
+            continue;
+        }
+        if !(s..i).all(|k| joined(cx.text, &toks[k], &toks[k + 1])) {
+            continue;
+        }
+        let words: Vec<String> = window.iter().map(|t| norm_word(t.word)).collect();
+        if let Some((title, n, false)) = match_title(&words) {
+            if n == len {
+                let former = toks[s].former_prefix
+                    || preceded_by(cx, toks, s, &["former", "late", "retired"]);
+                let acting = preceded_by(cx, toks, s, &["acting", "interim"]);
+                return Some(Title {
+                    text: title,
+                    span: cx.span(toks[s].start, toks[i - 1].end),
+                    part: cx.part,
+                    former,
+                    acting,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// ", the Mayor of Huntington Park" or ", mayor of Los Angeles," after a
+/// name ending at `toks[j - 1]`.
+fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Title> {
+    let prev = toks.get(j.checked_sub(1)?)?;
+    let mut k = j;
+    let first = toks.get(k)?;
+    if first.sentence != prev.sentence {
+        return None;
+    }
+    let gap = cx.text.get(prev.end..first.start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    let mut former = false;
+    let mut acting = false;
+    while let Some(t) = toks.get(k) {
+        match norm_word(t.word).as_str() {
+            "the" | "a" | "an" => {}
+            "former" | "retired" => former = true,
+            "acting" | "interim" => acting = true,
+            _ => break,
+        }
+        k += 1;
+    }
+    let start = toks.get(k)?;
+    former |= start.former_prefix;
+    let words: Vec<String> = toks[k..(k + 4).min(toks.len())]
+        .iter()
+        .map(|t| norm_word(t.word))
+        .collect();
+    let (mut title, n, hon) = match_title(&words)?;
+    if hon {
+        return None;
+    }
+    // Contiguity of the title words.
+    if !(k..k + n - 1).all(|m| joined(cx.text, &toks[m], &toks[m + 1])) {
+        return None;
+    }
+    let mut end = k + n;
+    // "of Huntington Park": a capitalised place after "of".
+    if end + 1 < toks.len()
+        && norm_word(toks[end].word) == "of"
+        && joined(cx.text, &toks[end - 1], &toks[end])
+    {
+        let mut m = end + 1;
+        while m < toks.len() && toks[m].cap && joined(cx.text, &toks[m - 1], &toks[m]) {
+            m += 1;
+            if toks[m - 1].possessive {
+                break;
+            }
+        }
+        if m > end + 1 {
+            title = format!(
+                "{title} of {}",
+                toks[end + 1..m]
+                    .iter()
+                    .map(|t| norm_word(t.word))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            end = m;
+        }
+    } else if end < toks.len() && toks[end].cap && joined(cx.text, &toks[end - 1], &toks[end]) {
+        // ", Mayor Karen Bass": a new titled name, not an appositive.
+        return None;
+    }
+    Some(Title {
+        text: title,
+        span: cx.span(toks[k].start, toks[end - 1].end),
+        part: cx.part,
+        former,
+        acting,
+    })
+}
+
+/// A speech verb right after the name (optionally after a comma clause is
+/// not followed), or "said" right before it.
+fn speech_verb_near(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, j: usize) -> bool {
+    let after = toks
+        .get(j)
+        .filter(|t| t.sentence == toks[j - 1].sentence)
+        .is_some_and(|t| {
+            SPEECH_VERBS.contains(&norm_word(t.word).as_str())
+                && cx
+                    .text
+                    .get(toks[j - 1].end..t.start)
+                    .is_some_and(|g| g.trim().is_empty())
+        });
+    let before = i > 0
+        && toks[i - 1].sentence == toks[i].sentence
+        && matches!(
+            norm_word(toks[i - 1].word).as_str(),
+            "said" | "says" | "told"
+        )
+        && joined(cx.text, &toks[i - 1], &toks[i]);
+    after || before
+}
+
+// ---------------------------------------------------------------------------
+// Grouping
+// ---------------------------------------------------------------------------
+
+fn group(cands: Vec<Cand>) -> Vec<Entity> {
+    // Surnames used alone anywhere in the article (not sentence-initial
+    // stop words): evidence that a two-word run is a person.
+    let singles: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.single)
+        .filter_map(|c| c.words.first().map(|w| norm_word(w)))
+        .collect();
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut key_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    // Persons by surname: entity ids.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    // Mention positions of each entity, for "most recent" resolution.
+    let mut first_pos: Vec<usize> = Vec::new();
+
+    let mut add = |entities: &mut Vec<Entity>,
+                   first_pos: &mut Vec<usize>,
+                   kind: EntityKind,
+                   key: String,
+                   c: &Cand|
+     -> usize {
+        let id = *key_of.entry((kind, key)).or_insert_with(|| {
+            entities.push(Entity {
+                id: entities.len(),
+                kind,
+                name: c.words.join(" "),
+                titles: vec![],
+                mentions: vec![],
+            });
+            first_pos.push(c.pos);
+            entities.len() - 1
+        });
+        if let Some(e) = entities.get_mut(id) {
+            e.titles.extend(c.titles.iter().cloned());
+            e.mentions.push(Mention {
+                text: c.words.join(" "),
+                span: c.span,
+                part: c.part,
+            });
+            if c.words.join(" ").len() > e.name.len() {
+                e.name = c.words.join(" ");
+            }
+        }
+        id
+    };
+
+    // Pass 1: full names of people, organisations, places.
+    let mut deferred = Vec::new();
+    for c in &cands {
+        if c.single || c.titled_surname {
+            deferred.push(c);
+            continue;
+        }
+        let kind = match c.kind {
+            Some(k) => k,
+            None => {
+                let surname = c.words.last().map(|w| norm_word(w)).unwrap_or_default();
+                if c.evidence || singles.contains(&surname) {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organisation
+                }
+            }
+        };
+        if kind == EntityKind::Person && !(2..=4).contains(&c.words.len()) {
+            continue;
+        }
+        let key = if kind == EntityKind::Person {
+            person_key(&c.words)
+        } else {
+            c.words
+                .iter()
+                .map(|w| norm_word(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let id = add(&mut entities, &mut first_pos, kind, key, c);
+        if kind == EntityKind::Person {
+            let surname = entities[id].surname();
+            let ids = by_surname.entry(surname).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    // Pass 2: titled surnames ("President Trump") and bare surnames.
+    deferred.sort_by_key(|c| (!c.titled_surname, c.pos));
+    for c in deferred {
+        let surname = c.words.first().map(|w| norm_word(w)).unwrap_or_default();
+        let target = by_surname.get(&surname).and_then(|ids| {
+            if ids.len() == 1 {
+                ids.first().copied()
+            } else {
+                // Relatives or namesakes: the latest one named before.
+                ids.iter()
+                    .copied()
+                    .filter(|&id| first_pos.get(id).is_some_and(|&p| p <= c.pos))
+                    .max_by_key(|&id| first_pos.get(id).copied().unwrap_or(0))
+            }
+        });
+        match target {
+            Some(id) => {
+                if let Some(e) = entities.get_mut(id) {
+                    e.titles.extend(c.titles.iter().cloned());
+                    e.mentions.push(Mention {
+                        text: c.words.join(" "),
+                        span: c.span,
+                        part: c.part,
+                    });
+                }
+            }
+            None if c.titled_surname => {
+                let id = add(
+                    &mut entities,
+                    &mut first_pos,
+                    EntityKind::Person,
+                    surname.clone(),
+                    c,
+                );
+                by_surname.entry(surname).or_default().push(id);
+            }
+            None => {
+                let lower = surname.as_str();
+                let kind = if PLACES.contains(&lower) {
+                    Some(EntityKind::Place)
+                } else if c.words.first().is_some_and(|w| is_acronym(w))
+                    || STANDALONE_ORGS.contains(&lower)
+                {
+                    Some(EntityKind::Organisation)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    let key = surname.clone();
+                    add(&mut entities, &mut first_pos, kind, key, c);
+                }
+            }
+        }
+    }
+
+    // Order: by first mention; mentions and titles by position.
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| m.span.start);
+        e.mentions.dedup_by_key(|m| m.span.start);
+        e.titles.sort_by_key(|t| t.span.start);
+    }
+    entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = i;
+    }
+    entities
+}
+
+/// First + last name, lower-cased: "Donald J. Trump" and "Donald Trump" are
+/// one person.
+fn person_key(words: &[String]) -> String {
+    let first = words.first().map(|w| norm_word(w)).unwrap_or_default();
+    let last = words.last().map(|w| norm_word(w)).unwrap_or_default();
+    format!("{first} {last}")
+}
+
+/// Entities that are people.
+pub fn people(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
+    entities.iter().filter(|e| e.kind == EntityKind::Person)
 }

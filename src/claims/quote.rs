@@ -1,9 +1,17 @@
 //! Direct quotations and who said them.
+//!
+//! Quotation marks are paired first over the whole paragraph (a quote may
+//! hold several sentences), then each quote is attributed from the sentences
+//! around it: "according to X", "X: “…”", or the subject of the speech verb
+//! nearest the quote ("X said", "said X", "X argued that", a pronoun or a
+//! surname that resolves to a person named earlier, "the mayor said" when one
+//! person holds that title). Unbalanced marks are skipped, never guessed.
 
 use serde::Serialize;
 
 use crate::article::{Block, Part};
-use crate::claims::person::Entity;
+use crate::claims::person::{canonical_title, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS};
+use crate::claims::text::{normalize, sentences, words};
 use crate::source::{SourceFile, Span};
 
 /// A direct quotation.
@@ -26,7 +34,310 @@ pub struct Quote {
     pub scare: bool,
 }
 
-/// Extract quotations. (Placeholder until the quote extractor lands.)
-pub fn extract(_source: &SourceFile, _blocks: &[Block<'_>], _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+/// Longest quotation considered, in bytes; longer "quotes" are almost always
+/// an unbalanced mark pairing with a far-away one.
+const MAX_QUOTE: usize = 3000;
+
+/// Byte ranges (block-relative) of quote pairs: (open mark start, open mark
+/// end, close mark start, close mark end).
+fn quote_pairs(text: &str) -> Vec<(usize, usize, usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut open: Option<(usize, usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        match c {
+            '\u{201C}' | '\u{201E}' => open = Some((i, end, c)),
+            '\u{201D}' => {
+                if let Some((s, e, k)) = open.take() {
+                    if k != '"' {
+                        pairs.push((s, e, i, end));
+                    }
+                }
+            }
+            '"' => match open.take() {
+                Some((s, e, '"')) => pairs.push((s, e, i, end)),
+                Some(_) => {}
+                None => open = Some((i, end, c)),
+            },
+            _ => {}
+        }
+    }
+    pairs.retain(|&(_, e, s, _)| s > e && s - e <= MAX_QUOTE);
+    pairs
+}
+
+/// A person mention (or a pronoun that resolves to one) in the source.
+#[derive(Debug, Clone, Copy)]
+struct PersonAt {
+    start: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// Extract quotations.
+pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -> Vec<Quote> {
+    let mut people: Vec<PersonAt> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| PersonAt {
+                start: m.span.start,
+                end: m.span.end,
+                entity: e.id,
+            })
+        })
+        .collect();
+    people.sort_by_key(|p| p.start);
+
+    let mut out = Vec::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        let pairs = quote_pairs(block.text);
+        if pairs.is_empty() {
+            continue;
+        }
+        let base = block.span.start;
+        let sents = sentences(block.text);
+        let toks = tokenize(block.text);
+        let inside_quote = |pos: usize| pairs.iter().any(|&(s, _, _, e)| s <= pos && pos < e);
+        // Words outside every quote, block-relative offsets.
+        let outside: Vec<&Tok<'_>> = toks.iter().filter(|t| !inside_quote(t.start)).collect();
+        for &(os, oe, cs, ce) in &pairs {
+            let Some(inner) = block.text.get(oe..cs) else {
+                continue;
+            };
+            let (trim_start, trim_end) = trimmed(inner);
+            if trim_start >= trim_end {
+                continue;
+            }
+            let Some(raw) = inner.get(trim_start..trim_end) else {
+                continue;
+            };
+            let text = collapse(&normalize(raw));
+            let scare = words(&text).len() <= 2;
+            let ctx_start = sents
+                .iter()
+                .find(|r| r.start <= os && os < r.end)
+                .map_or(os, |r| r.start);
+            let ctx_end = sents
+                .iter()
+                .find(|r| r.start < ce && ce <= r.end)
+                .map_or(ce, |r| r.end);
+            let cx = AttrCx {
+                text: block.text,
+                base,
+                toks: &outside,
+                people: &people,
+                entities,
+                blocks,
+                block: bi,
+                quote: (os, ce),
+                ctx: (ctx_start, ctx_end),
+            };
+            let speaker = attribute(&cx);
+            out.push(Quote {
+                text,
+                span: source.span(base + oe + trim_start, base + oe + trim_end),
+                outer: source.span(base + os, base + ce),
+                part: block.part,
+                speaker: speaker.and_then(|p| entities.get(p.entity).map(|e| e.name.clone())),
+                speaker_entity: speaker.map(|p| p.entity),
+                speaker_span: speaker.map(|p| source.span(p.start, p.end)),
+                scare,
+            });
+        }
+    }
+    out
+}
+
+/// The quoted words without surrounding spaces and trailing `,;:.`.
+fn trimmed(inner: &str) -> (usize, usize) {
+    let start = inner.len() - inner.trim_start().len();
+    let end = inner
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '.'])
+        .trim_end()
+        .len();
+    (start, end.max(start))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct AttrCx<'a, 'b> {
+    text: &'a str,
+    base: usize,
+    /// Words outside quotes in the block.
+    toks: &'b [&'b Tok<'a>],
+    people: &'b [PersonAt],
+    entities: &'b [Entity],
+    blocks: &'b [Block<'a>],
+    block: usize,
+    /// The quote's outer range (block-relative).
+    quote: (usize, usize),
+    /// The sentences holding the quote (block-relative).
+    ctx: (usize, usize),
+}
+
+impl AttrCx<'_, '_> {
+    fn lower(&self, t: &Tok<'_>) -> String {
+        normalize(t.word).to_lowercase()
+    }
+
+    /// A person mention that starts at block offset `start`.
+    fn person_at(&self, t: &Tok<'_>) -> Option<PersonAt> {
+        let abs = self.base + t.start;
+        let i = self.people.partition_point(|p| p.start < abs);
+        self.people
+            .get(i)
+            .filter(|p| p.start == abs)
+            .copied()
+            .or_else(|| {
+                // A mention that covers this word ("Karen Bass" at "Bass").
+                let j = self.people.partition_point(|p| p.start <= abs);
+                j.checked_sub(1)
+                    .and_then(|j| self.people.get(j))
+                    .filter(|p| p.end >= self.base + t.end)
+                    .copied()
+            })
+    }
+
+    /// A person, a pronoun resolved to one, or "the <title>" at token `k`.
+    fn subject_at(&self, k: usize) -> Option<PersonAt> {
+        let t = self.toks.get(k)?;
+        if let Some(p) = self.person_at(t) {
+            return Some(p);
+        }
+        match self.lower(t).as_str() {
+            "he" | "she" => self.resolve_pronoun(t),
+            w => self.resolve_title(k, w),
+        }
+    }
+
+    /// The most recent person named before `t`, in this block or the one
+    /// before it in the same part.
+    fn resolve_pronoun(&self, t: &Tok<'_>) -> Option<PersonAt> {
+        let abs = self.base + t.start;
+        let lower_bound = self
+            .block
+            .checked_sub(1)
+            .and_then(|b| self.blocks.get(b))
+            .filter(|b| {
+                let here = self.blocks.get(self.block).map(|x| x.part);
+                here.is_some_and(|h| same_part_group(h, b.part))
+            })
+            .map_or(self.base, |b| b.span.start);
+        let i = self.people.partition_point(|p| p.start < abs);
+        let p = self.people.get(i.checked_sub(1)?)?;
+        (p.start >= lower_bound).then_some(PersonAt {
+            start: abs,
+            end: self.base + t.end,
+            entity: p.entity,
+        })
+    }
+
+    /// "the mayor said": the only person with that title.
+    fn resolve_title(&self, k: usize, w: &str) -> Option<PersonAt> {
+        let t = self.toks.get(k)?;
+        let prev = self.toks.get(k.checked_sub(1)?)?;
+        if self.lower(prev) != "the" || t.cap {
+            return None;
+        }
+        let title = canonical_title(w);
+        let mut holders = self.entities.iter().filter(|e| {
+            e.kind == EntityKind::Person
+                && e.titles
+                    .iter()
+                    .any(|x| !x.former && x.text.split(" of ").next() == Some(title.as_str()))
+        });
+        let e = holders.next()?;
+        if holders.next().is_some() {
+            return None;
+        }
+        Some(PersonAt {
+            start: self.base + prev.start,
+            end: self.base + t.end,
+            entity: e.id,
+        })
+    }
+}
+
+/// Blocks whose pronouns may refer to the block before them.
+fn same_part_group(a: Part, b: Part) -> bool {
+    a == b || (a.is_body() && b.is_body())
+}
+
+fn attribute(cx: &AttrCx<'_, '_>) -> Option<PersonAt> {
+    let (cs, ce) = cx.ctx;
+    let idx: Vec<usize> = (0..cx.toks.len())
+        .filter(|&k| cx.toks[k].start >= cs && cx.toks[k].end <= ce)
+        .collect();
+    if idx.is_empty() {
+        return None;
+    }
+    // "according to X".
+    for w in idx.windows(2) {
+        if cx.lower(cx.toks[w[0]]) == "according" && cx.lower(cx.toks[w[1]]) == "to" {
+            for k in w[1] + 1..(w[1] + 4).min(cx.toks.len()) {
+                if let Some(p) = cx.toks.get(k).and_then(|t| cx.person_at(t)) {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    // "X: “…”" at the start of a sentence.
+    let before_quote: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&k| cx.toks[k].end <= cx.quote.0)
+        .collect();
+    if let Some(&last) = before_quote.last() {
+        let gap = cx.text.get(cx.toks[last].end..cx.quote.0).unwrap_or("");
+        if gap.trim() == ":" && before_quote.len() <= 5 {
+            if let Some(p) = cx.person_at(cx.toks[last]) {
+                return Some(p);
+            }
+        }
+    }
+    // The speech verb nearest the quote, and its subject.
+    let mut verbs: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&k| SPEECH_VERBS.contains(&cx.lower(cx.toks[k]).as_str()))
+        .collect();
+    let dist = |k: usize| {
+        let t = cx.toks[k];
+        if t.end <= cx.quote.0 {
+            cx.quote.0 - t.end
+        } else {
+            t.start.saturating_sub(cx.quote.1)
+        }
+    };
+    verbs.sort_by_key(|&k| dist(k));
+    for v in verbs {
+        if let Some(p) = subject_before(cx, v).or_else(|| subject_after(cx, v)) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The nearest person (or pronoun) before the verb, in the same sentence
+/// and within 15 words.
+fn subject_before(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
+    let sentence = cx.toks[v].sentence;
+    let lo = v.saturating_sub(15);
+    (lo..v)
+        .rev()
+        .take_while(|&k| cx.toks[k].sentence == sentence)
+        .find_map(|k| cx.subject_at(k))
+}
+
+/// "said Karen Bass", "said Mayor Bass": a person within three words after
+/// the verb.
+fn subject_after(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
+    let sentence = cx.toks[v].sentence;
+    (v + 1..(v + 4).min(cx.toks.len()))
+        .take_while(|&k| cx.toks[k].sentence == sentence)
+        .find_map(|k| cx.person_at(cx.toks[k]))
 }

@@ -5,8 +5,11 @@
 //! [`RULES`]. A meta-test checks every rule has docs, a fixture and a
 //! well-formed code and name.
 
+pub mod date_mismatch;
 pub mod figures;
+pub mod name_mismatch;
 pub mod quantity_conflict;
+pub mod quote_mismatch;
 pub mod unsupported_quantity;
 
 use serde::Serialize;
@@ -116,6 +119,9 @@ macro_rules! declare_rule {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_conflict::QuantityConflict,
     &unsupported_quantity::UnsupportedQuantity,
+    &quote_mismatch::QuoteMismatch,
+    &name_mismatch::NameMismatch,
+    &date_mismatch::DateMismatch,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),
