@@ -1,13 +1,24 @@
 //! The only place that reads files and writes to stdout/stderr.
 
-use std::io::{self, Read, Write};
-use std::path::Path;
+use std::collections::HashMap;
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
-use clap::Parser;
-use serde::Serialize;
+use anyhow::Context as _;
+use clap::{CommandFactory, Parser};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::cli::{Cli, Command, ParseArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, ConfigArgs, InputKind, ParseArgs, RuleArgs, RulesArgs,
+    RulesFormat, SelectionArgs, Shell,
+};
+use crate::render::{self, Format};
+use crate::report::{FileReport, ReportFinding, RuleInfo};
+use crate::settings::{self, CliOverrides, Settings};
 use crate::source::SourceFile;
 
 /// Exit code for a clean run.
@@ -16,6 +27,9 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code for input or usage errors.
 pub const EXIT_ERROR: u8 = 2;
+
+/// Inputs larger than this are refused unless `--max-bytes` says otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
@@ -30,42 +44,471 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::from(EXIT_OK);
+            }
             eprintln!("newslint: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Run a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
+        Command::Check(args) => check(args),
         Command::Parse(args) => {
-            let source = read_source(&args.file)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             print_json(&article, &args)?;
+            Ok(EXIT_OK)
         }
         Command::Claims(args) => {
-            let source = read_source(&args.file)?;
+            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             let claims = crate::extract(&source, &article);
-            print_json(&claims, &args)?;
+            let doc = crate::claims::ClaimsDocument {
+                schema_version: crate::article::SCHEMA_VERSION,
+                path: &source.path,
+                claims: &claims,
+            };
+            print_json(&doc, &args)?;
+            Ok(EXIT_OK)
+        }
+        Command::Rule(args) => rule(&args),
+        Command::Rules(args) => rules(&args),
+        Command::Config(args) => config(&args),
+        Command::Completions(args) => {
+            let shell = match args.shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+                Shell::Elvish => clap_complete::Shell::Elvish,
+                Shell::Powershell => clap_complete::Shell::PowerShell,
+            };
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newslint", &mut buf);
+            write_stdout(&buf)?;
+            Ok(EXIT_OK)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            write_stdout(&buf)?;
+            Ok(EXIT_OK)
         }
     }
-    Ok(EXIT_OK)
+}
+
+/// Write bytes to stdout; a closed pipe (`| head -1`) is not an error.
+fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }
 
 fn print_json<T: Serialize>(value: &T, args: &ParseArgs) -> anyhow::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.compact {
-        serde_json::to_writer(&mut out, value)?;
+    let mut buf = if args.compact {
+        serde_json::to_vec(value)?
     } else {
-        serde_json::to_writer_pretty(&mut out, value)?;
+        serde_json::to_vec_pretty(value)?
+    };
+    buf.push(b'\n');
+    Ok(write_stdout(&buf)?)
+}
+
+// ---------------------------------------------------------------- rules
+
+fn rule(args: &RuleArgs) -> anyhow::Result<u8> {
+    let Some(rule) = crate::rules::find_rule(&args.rule) else {
+        eprintln!(
+            "newslint: unknown rule `{}` (`newslint rules` lists them)",
+            args.rule
+        );
+        return Ok(EXIT_ERROR);
+    };
+    let m = rule.meta();
+    let default = m.category.default_severity().map_or("off", |s| s.as_str());
+    let text = format!(
+        "# {} ({})\n\nCategory: {}. Default severity: {}.\n\n{}\n",
+        m.name,
+        m.code,
+        m.category.as_str(),
+        default,
+        m.docs.trim()
+    );
+    write_stdout(text.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+fn rules(args: &RulesArgs) -> anyhow::Result<u8> {
+    let rules = RuleInfo::all();
+    let format = if args.markdown {
+        RulesFormat::Markdown
+    } else {
+        args.format
+    };
+    let text = match format {
+        RulesFormat::Json => serde_json::to_string_pretty(&rules)? + "\n",
+        RulesFormat::Markdown => rules_markdown(&rules),
+        RulesFormat::Text => {
+            let mut out = String::new();
+            for r in &rules {
+                let sev = r.default_severity.map_or("off", |s| s.as_str());
+                out.push_str(&format!(
+                    "{:<7} {:<24} {:<12} {:<8} {}\n",
+                    r.code, r.name, r.category, sev, r.summary
+                ));
+            }
+            out
+        }
+    };
+    write_stdout(text.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// The README's rule table.
+pub fn rules_markdown(rules: &[RuleInfo]) -> String {
+    let mut out =
+        String::from("| code | name | category | default | summary |\n|---|---|---|---|---|\n");
+    for r in rules {
+        let sev = r.default_severity.map_or("off", |s| s.as_str());
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.name,
+            r.category,
+            sev,
+            r.summary.replace('|', "\\|")
+        ));
     }
-    writeln!(out)?;
-    match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
+    out
+}
+
+// ---------------------------------------------------------------- config
+
+fn cli_overrides(sel: &SelectionArgs) -> CliOverrides {
+    CliOverrides {
+        select: sel.select.clone(),
+        extend_select: sel.extend_select.clone(),
+        ignore: sel.ignore.clone(),
+        fail_on: sel.fail_on,
+    }
+}
+
+/// Resolve the settings: `--config`, else `--isolated` (none), else
+/// `newslint.toml` from the current directory upward.
+fn load_settings(sel: &SelectionArgs) -> Result<Settings, settings::ConfigError> {
+    let path = if let Some(p) = &sel.config {
+        Some(p.clone())
+    } else if sel.isolated {
+        None
+    } else {
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| settings::discover(&d))
+    };
+    let file = match &path {
+        Some(p) => settings::load_config(p)?,
+        None => settings::ConfigFile::default(),
+    };
+    Settings::resolve(path.as_deref(), file, &cli_overrides(sel))
+}
+
+fn config(args: &ConfigArgs) -> anyhow::Result<u8> {
+    let settings = match load_settings(&args.selection) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    write_stdout(
+        settings
+            .describe(&cli_overrides(&args.selection))
+            .as_bytes(),
+    )?;
+    Ok(EXIT_OK)
+}
+
+// ---------------------------------------------------------------- inputs
+
+/// One unit of work, in output order.
+#[derive(Debug)]
+enum Input {
+    /// A file on disk; its display path.
+    File(PathBuf),
+    /// Standard input, under this name.
+    Stdin(String),
+    /// An NDJSON record (id + text).
+    Text { id: String, text: String },
+    /// Something that could not even be listed or parsed.
+    Failed { path: String, reason: String },
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Expand the command-line paths into inputs, lazily for NDJSON streams:
+/// directories are walked (in sorted order), files kept as given.
+fn collect_inputs(args: &CheckArgs) -> anyhow::Result<Box<dyn Iterator<Item = Input>>> {
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(if args.input == InputKind::Ndjson {
+            "-"
+        } else {
+            "."
+        })]
+    } else {
+        args.paths.clone()
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".into());
+    if args.input == InputKind::Ndjson {
+        let limit = args.max_bytes;
+        return Ok(Box::new(
+            paths
+                .into_iter()
+                .flat_map(move |p| NdjsonReader::open(&p, &stdin_name, limit)),
+        ));
+    }
+    let globs = build_globs(&args.glob)?;
+    let mut out = Vec::new();
+    for p in &paths {
+        if p == Path::new("-") {
+            out.push(Input::Stdin(stdin_name.clone()));
+        } else if p.is_dir() {
+            walk(p, &globs, &mut out);
+        } else {
+            out.push(Input::File(p.clone()));
+        }
+    }
+    Ok(Box::new(out.into_iter()))
+}
+
+fn build_globs(patterns: &[String]) -> anyhow::Result<globset::GlobSet> {
+    let defaults = ["*.txt".to_string(), "*.md".to_string()];
+    let patterns = if patterns.is_empty() {
+        &defaults[..]
+    } else {
+        patterns
+    };
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        b.add(globset::Glob::new(p).with_context(|| format!("--glob: bad pattern `{p}`"))?);
+    }
+    Ok(b.build()?)
+}
+
+/// Walk a directory in sorted order, honouring .gitignore, .ignore and hidden
+/// files; keep files whose name (or path) matches the globs.
+fn walk(dir: &Path, globs: &globset::GlobSet, out: &mut Vec<Input>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                if !e.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let path = e.path();
+                let name_matches = path.file_name().is_some_and(|n| globs.is_match(n));
+                let rel = path.strip_prefix(dir).unwrap_or(path);
+                if name_matches || globs.is_match(rel) {
+                    // `check .` shows `a.txt`, not `./a.txt`.
+                    let shown = if dir == Path::new(".") { rel } else { path };
+                    out.push(Input::File(shown.to_path_buf()));
+                }
+            }
+            Err(e) => {
+                let path = walk_error_path(&e).unwrap_or_else(|| display(dir));
+                out.push(Input::Failed {
+                    path,
+                    reason: walk_error_reason(&e),
+                });
+            }
+        }
+    }
+}
+
+fn walk_error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(display(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(display(child)),
+        _ => None,
+    }
+}
+
+fn walk_error_reason(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_reason(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symlink loop (points back to {})", ancestor.display())
+        }
+        ignore::Error::Io(io) => io_reason(io),
+        other => other.to_string(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NdjsonRecord {
+    id: String,
+    text: String,
+}
+
+/// Reads an NDJSON stream line by line: every record becomes an input and
+/// every bad line an error naming the stream and its line number. Lines
+/// longer than the byte limit are skipped with an error, never buffered.
+struct NdjsonReader {
+    name: String,
+    reader: Option<Box<dyn io::BufRead>>,
+    line_no: usize,
+    limit: u64,
+    failed: Option<Input>,
+}
+
+impl NdjsonReader {
+    fn open(path: &Path, stdin_name: &str, limit: u64) -> Self {
+        let (name, reader): (String, Result<Box<dyn io::BufRead>, String>) =
+            if path == Path::new("-") {
+                (
+                    stdin_name.to_string(),
+                    Ok(Box::new(io::BufReader::new(io::stdin()))),
+                )
+            } else {
+                let opened = std::fs::metadata(path)
+                    .map_err(|e| io_reason(&e))
+                    .and_then(|m| {
+                        if m.is_dir() {
+                            Err("is a directory, not an NDJSON file".to_string())
+                        } else {
+                            std::fs::File::open(path).map_err(|e| io_reason(&e))
+                        }
+                    })
+                    .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn io::BufRead>);
+                (display(path), opened)
+            };
+        match reader {
+            Ok(r) => NdjsonReader {
+                name,
+                reader: Some(r),
+                line_no: 0,
+                limit,
+                failed: None,
+            },
+            Err(reason) => NdjsonReader {
+                failed: Some(Input::Failed {
+                    path: name.clone(),
+                    reason,
+                }),
+                name,
+                reader: None,
+                line_no: 0,
+                limit,
+            },
+        }
+    }
+
+    fn fail(&self, reason: String) -> Input {
+        Input::Failed {
+            path: self.name.clone(),
+            reason: format!("line {}: {reason}", self.line_no),
+        }
+    }
+}
+
+impl Iterator for NdjsonReader {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        if let Some(f) = self.failed.take() {
+            return Some(f);
+        }
+        loop {
+            let reader = self.reader.as_mut()?;
+            let mut line = Vec::new();
+            // JSON escapes can make a record's line longer than its text.
+            let cap = self.limit.saturating_mul(2).saturating_add(1024);
+            let read = reader.by_ref().take(cap).read_until(b'\n', &mut line);
+            self.line_no += 1;
+            match read {
+                Ok(0) => {
+                    self.reader = None;
+                    return None;
+                }
+                Err(e) => {
+                    self.reader = None;
+                    return Some(self.fail(format!("cannot read: {e}")));
+                }
+                Ok(_) => {}
+            }
+            if !line.ends_with(b"\n") && line.len() as u64 >= cap {
+                // Skip the rest of the over-long line.
+                let mut sink = Vec::new();
+                while let Some(r) = self.reader.as_mut() {
+                    sink.clear();
+                    match r.by_ref().take(1 << 20).read_until(b'\n', &mut sink) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) if sink.ends_with(b"\n") => break,
+                        Ok(_) => {}
+                    }
+                }
+                return Some(self.fail(too_big(self.limit)));
+            }
+            let trimmed = line.strip_suffix(b"\n").unwrap_or(&line);
+            let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+            if trimmed.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match serde_json::from_slice::<NdjsonRecord>(trimmed) {
+                Ok(r) => Input::Text {
+                    id: r.id,
+                    text: r.text,
+                },
+                Err(e) => self.fail(format!("not a {{\"id\", \"text\"}} record: {e}")),
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- reading
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Inputs larger than this are refused.
+    pub max_bytes: u64,
+    /// Decode invalid UTF-8 with replacement characters instead of refusing.
+    pub lossy: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+        }
     }
 }
 
@@ -84,11 +527,18 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Read one input (`-` = stdin) as UTF-8 text. A leading byte-order mark is
-/// kept in the text (spans count it) and skipped by the parser.
-pub fn read_source(path: &Path) -> Result<SourceFile, InputError> {
-    let display = if path == Path::new("-") {
-        "<stdin>".to_string()
+/// Read one input (`-` = stdin, shown as `stdin_name` or `<stdin>`) as
+/// UTF-8 text. A leading byte-order mark is kept in the text (spans count
+/// it) and skipped by the parser.
+pub fn read_source(
+    path: &Path,
+    stdin_name: Option<&str>,
+    opts: ReadOptions,
+) -> Result<(SourceFile, Option<String>), InputError> {
+    let max_bytes = opts.max_bytes;
+    let is_stdin = path == Path::new("-");
+    let display = if is_stdin {
+        stdin_name.unwrap_or("<stdin>").to_string()
     } else {
         path.display().to_string()
     };
@@ -96,20 +546,50 @@ pub fn read_source(path: &Path) -> Result<SourceFile, InputError> {
         path: display.clone(),
         reason,
     };
-    let bytes = if path == Path::new("-") {
+    let bytes = if is_stdin {
         let mut buf = Vec::new();
         io::stdin()
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| err(format!("cannot read standard input: {e}")))?;
+        if buf.len() as u64 > max_bytes {
+            return Err(err(too_big(max_bytes)));
+        }
         buf
     } else {
-        if path.is_dir() {
-            return Err(err("is a directory, not an article file".into()));
-        }
-        std::fs::read(path).map_err(|e| err(io_reason(&e)))?
+        read_bytes(path, max_bytes).map_err(err)?
     };
-    let text = decode(bytes).map_err(err)?;
-    Ok(SourceFile::new(display, text))
+    let (text, notice) = decode_with(bytes, opts.lossy).map_err(err)?;
+    Ok((SourceFile::new(display, text), notice))
+}
+
+fn too_big(max: u64) -> String {
+    format!("larger than the limit of {max} bytes (raise it with --max-bytes)")
+}
+
+fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok() && e.kind() == io::ErrorKind::NotFound {
+            "dangling symlink (its target does not exist)".to_string()
+        } else {
+            io_reason(&e)
+        }
+    })?;
+    if meta.is_dir() {
+        return Err("is a directory, not an article file".into());
+    }
+    if meta.is_file() && meta.len() > max_bytes {
+        return Err(too_big(max_bytes));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut buf = Vec::new();
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| io_reason(&e))?;
+    if buf.len() as u64 > max_bytes {
+        return Err(too_big(max_bytes));
+    }
+    Ok(buf)
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -120,10 +600,454 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// Bytes → text, or a reason naming the first bad byte.
+/// Bytes → text, or a reason: UTF-16, binary (NUL byte), invalid UTF-8 (with
+/// the first bad byte's offset), empty or whitespace only.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("not valid UTF-8 (first bad byte at offset {at})")
-    })
+    decode_with(bytes, false).map(|(text, _)| text)
 }
+
+/// [`decode`], optionally replacing invalid UTF-8; the second value says
+/// when that happened.
+pub fn decode_with(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String>), String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("looks like UTF-16 (byte-order mark); convert it to UTF-8".into());
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "looks like a binary file (NUL byte at offset {at})"
+        ));
+    }
+    let (text, notice) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let reason = format!("not valid UTF-8 (first bad byte at offset {at})");
+            if !lossy {
+                return Err(reason);
+            }
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            (
+                text,
+                Some(format!("{reason}; decoded with replacement characters (--lossy), so offsets after it may differ from the file")),
+            )
+        }
+    };
+    if text.is_empty() {
+        return Err("empty file".into());
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err("contains only whitespace".into());
+    }
+    Ok((text, notice))
+}
+
+// ---------------------------------------------------------------- check
+
+/// Check one source with the settings for its path.
+fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> FileReport {
+    let article = crate::parse(source);
+    let claims = crate::extract(source, &article);
+    let cx = crate::rules::Context {
+        source,
+        article: &article,
+        claims: &claims,
+    };
+    let findings = crate::rules::run(&cx, |meta| {
+        settings.severity_for(meta, Some(source.path.as_str()))
+    });
+    let mut report = FileReport::checked(source, &findings);
+    if !keep_source {
+        report.source = None;
+    }
+    report
+}
+
+fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOptions) -> FileReport {
+    let read = match input {
+        Input::Failed { path, reason } => return FileReport::unreadable(path, reason),
+        Input::File(p) => read_source(p, None, opts),
+        Input::Stdin(name) => read_source(Path::new("-"), Some(name), opts),
+        Input::Text { id, text } => {
+            if text.len() as u64 > opts.max_bytes {
+                Err(InputError {
+                    path: id.clone(),
+                    reason: too_big(opts.max_bytes),
+                })
+            } else {
+                decode(text.clone().into_bytes())
+                    .map(|t| (SourceFile::new(id.clone(), t), None))
+                    .map_err(|reason| InputError {
+                        path: id.clone(),
+                        reason,
+                    })
+            }
+        }
+    };
+    let (source, notice) = match read {
+        Ok(s) => s,
+        Err(e) => return FileReport::unreadable(e.path, e.reason),
+    };
+    // A bug in one rule must not lose the other files' results.
+    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_source(&source, settings, keep_source)
+    }))
+    .unwrap_or_else(|_| {
+        FileReport::unreadable(
+            source.path.clone(),
+            "internal error while checking (please report this file)",
+        )
+    });
+    report.notice = notice;
+    report
+}
+
+/// Progress on stderr, redrawn at most every 100 ms; a bar when the number
+/// of inputs is known, a count otherwise (NDJSON streams).
+struct Progress {
+    total: Option<usize>,
+    done: AtomicUsize,
+    last: std::sync::Mutex<Instant>,
+}
+
+impl Progress {
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
+        if last.elapsed() < Duration::from_millis(100) {
+            return;
+        }
+        *last = Instant::now();
+        match self.total {
+            Some(total) => {
+                let width = 30;
+                let filled = (width * done / total.max(1)).min(width);
+                eprint!(
+                    "\r[{}{}] {done}/{total} checked",
+                    "#".repeat(filled),
+                    "-".repeat(width - filled),
+                );
+            }
+            None => eprint!("\r{done} checked"),
+        }
+    }
+
+    fn clear(&self) {
+        eprint!("\r{}\r", " ".repeat(60));
+    }
+}
+
+/// A baseline file: the fingerprints of accepted findings.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema_version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub path: String,
+    pub code: String,
+    pub fingerprint: String,
+    /// The located texts, for humans reading the baseline.
+    #[serde(default)]
+    pub texts: Vec<String>,
+}
+
+impl Baseline {
+    /// How many findings each fingerprint may still absorb.
+    fn budget(&self) -> HashMap<String, usize> {
+        let mut budget = HashMap::new();
+        for e in &self.findings {
+            *budget.entry(e.fingerprint.clone()).or_default() += 1;
+        }
+        budget
+    }
+
+    fn entries(file: &FileReport) -> impl Iterator<Item = BaselineEntry> + '_ {
+        file.findings.iter().map(|f| BaselineEntry {
+            path: file.path.clone(),
+            code: f.code.clone(),
+            fingerprint: f.fingerprint.clone(),
+            texts: f.locations.iter().map(|l| l.text.clone()).collect(),
+        })
+    }
+}
+
+/// Drop the findings a baseline records (each entry absorbs one).
+fn apply_baseline(budget: &mut HashMap<String, usize>, file: &mut FileReport) {
+    file.findings
+        .retain(|f: &ReportFinding| match budget.get_mut(&f.fingerprint) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+}
+
+/// Temporary files being written, removed by the interrupt handler.
+static PENDING_TEMP: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On SIGINT/SIGTERM: remove any half-written temporary file and exit 130.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING_TEMP.lock() {
+            for p in pending.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!("\nnewslint: interrupted");
+        std::process::exit(130);
+    });
+}
+
+fn track_temp(path: &Path, pending: bool) {
+    if let Ok(mut list) = PENDING_TEMP.lock() {
+        if pending {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
+
+/// A file written atomically: a temp file in the same directory, renamed
+/// over the target by [`AtomicFile::commit`]. Dropped uncommitted (an error)
+/// or interrupted, it leaves nothing behind.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> anyhow::Result<Self> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".newslint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
+        track_temp(tmp.path(), true);
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
+    }
+
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        let tmp_path = self.tmp.path().to_path_buf();
+        let path = self.path.clone();
+        let result = self
+            .tmp
+            .flush()
+            .and_then(|()| self.tmp.as_file().sync_all())
+            .with_context(|| format!("{}: cannot write", path.display()))
+            .and_then(|()| {
+                self.tmp
+                    .persist(&path)
+                    .map_err(|e| e.error)
+                    .with_context(|| format!("{}: cannot write", path.display()))
+            });
+        track_temp(&tmp_path, false);
+        result.map(|_| ())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Write `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    f.commit()
+}
+
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !to_file && !no_color && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Where the report goes: stdout, or a file renamed into place at the end.
+enum Sink {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File(io::BufWriter<AtomicFile>),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(w) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(w) => w.flush(),
+        }
+    }
+}
+
+impl Sink {
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::File(w) => w
+                .into_inner()
+                .map_err(|e| anyhow::anyhow!("cannot write the report: {}", e.error()))?
+                .commit(),
+        }
+    }
+}
+
+/// Files handed to the workers at a time: bounds memory on huge runs while
+/// keeping every thread busy. Output order never depends on it.
+const BATCH_PER_THREAD: usize = 32;
+
+fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    install_interrupt_handler();
+    let settings = match load_settings(&args.selection) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let mut budget = match &args.baseline {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("{}: cannot read baseline", p.display()));
+            let parsed = text.and_then(|t| {
+                serde_json::from_str::<Baseline>(&t)
+                    .with_context(|| format!("{}: not a newslint baseline", p.display()))
+            });
+            match parsed {
+                Ok(b) => Some(b.budget()),
+                Err(e) => {
+                    eprintln!("newslint: {e:#}");
+                    return Ok(EXIT_ERROR);
+                }
+            }
+        }
+        None => None,
+    };
+    let mut inputs = collect_inputs(&args)?;
+    let keep_source = render::needs_source(args.format);
+    let read_opts = ReadOptions {
+        max_bytes: args.max_bytes,
+        lossy: args.lossy,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let batch = pool.current_num_threads().max(1) * BATCH_PER_THREAD;
+    let total = match inputs.size_hint() {
+        (lo, Some(hi)) if lo == hi => Some(lo),
+        _ => None,
+    };
+    let progress =
+        (!args.quiet && total != Some(1) && io::stderr().is_terminal()).then(|| Progress {
+            total,
+            done: AtomicUsize::new(0),
+            last: std::sync::Mutex::new(Instant::now()),
+        });
+
+    let opts = render::Options {
+        color: use_color(args.color, args.output.is_some()),
+        summary: args.summary,
+        quiet: args.quiet,
+    };
+    let mut sink = match &args.output {
+        Some(path) => Sink::File(io::BufWriter::new(AtomicFile::create(path)?)),
+        None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut baseline_out = args.write_baseline.as_ref().map(|_| Baseline {
+        schema_version: 1,
+        findings: Vec::new(),
+    });
+    let mut stream = render::Stream::new(args.format, opts, &mut sink);
+    loop {
+        let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<FileReport> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let r = process(input, &settings, keep_source, read_opts);
+                    if let Some(p) = &progress {
+                        p.tick();
+                    }
+                    r
+                })
+                .collect()
+        });
+        // The bar shares the terminal with the report: clear it before
+        // writing; the next tick redraws it.
+        if let Some(p) = &progress {
+            p.clear();
+        }
+        for mut file in results {
+            if let Some(reason) = &file.error {
+                eprintln!("newslint: {}: {reason}", file.path);
+            }
+            if let Some(notice) = &file.notice {
+                eprintln!("newslint: warning: {}: {notice}", file.path);
+            }
+            if let Some(b) = &mut baseline_out {
+                b.findings.extend(Baseline::entries(&file));
+            }
+            if let Some(budget) = &mut budget {
+                apply_baseline(budget, &mut file);
+            }
+            stream.push(file)?;
+        }
+    }
+    if let Some(p) = &progress {
+        p.clear();
+    }
+    let summary = stream.finish(RuleInfo::all())?;
+    sink.finish()?;
+    if let (Some(path), Some(b)) = (&args.write_baseline, &baseline_out) {
+        let mut bytes = serde_json::to_vec_pretty(b)?;
+        bytes.push(b'\n');
+        write_atomic(path, &bytes)?;
+    }
+
+    if summary.unreadable > 0 {
+        return Ok(EXIT_ERROR);
+    }
+    let fails = args.write_baseline.is_none()
+        && summary
+            .max_severity()
+            .is_some_and(|s| settings.fail_on.fails(s));
+    Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The format used when none is given: human, on every stream (as ruff does);
+/// scripts ask for `json` or `jsonl` explicitly so output never changes with
+/// how a command is run.
+pub const DEFAULT_FORMAT: Format = Format::Human;

@@ -20,6 +20,7 @@ pub mod claims;
 pub mod cli;
 pub mod diagnostic;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod source;

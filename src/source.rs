@@ -43,16 +43,19 @@ impl Span {
     }
 }
 
-/// Size of the blocks for which the number of chars before them is cached.
-const BLOCK: usize = 4096;
+/// Size of the blocks for which the number of chars before them is cached:
+/// small enough that a lookup scans little, large enough that the table stays
+/// a small fraction of the text (4 bytes per 256).
+const BLOCK: usize = 256;
 
 /// Maps byte offsets to 1-based (line, column) in O(log lines) plus at most
 /// one block scan, so that even a 200 MB single-line file stays linear.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
-    /// `chars_before[i]` = number of chars in `text[..i * BLOCK]`.
-    chars_before: Vec<usize>,
+    /// `chars_before[i]` = number of chars in `text[..i * BLOCK]`, or `None`
+    /// for pure ASCII text, where chars and bytes agree.
+    chars_before: Option<Vec<u64>>,
 }
 
 impl LineIndex {
@@ -60,13 +63,16 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         line_starts.extend(memchr_all(b'\n', bytes).map(|i| i + 1));
-        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 2);
-        let mut acc = 0usize;
-        for chunk in bytes.chunks(BLOCK) {
-            chars_before.push(acc);
-            acc += count_chars(chunk);
-        }
-        chars_before.push(acc);
+        let chars_before = (!text.is_ascii()).then(|| {
+            let mut table = Vec::with_capacity(bytes.len() / BLOCK + 2);
+            let mut acc = 0u64;
+            for chunk in bytes.chunks(BLOCK) {
+                table.push(acc);
+                acc += count_chars(chunk) as u64;
+            }
+            table.push(acc);
+            table
+        });
         LineIndex {
             line_starts,
             chars_before,
@@ -75,18 +81,31 @@ impl LineIndex {
 
     /// Number of chars in `text[..byte]`.
     fn chars_to(&self, text: &[u8], byte: usize) -> usize {
+        let Some(table) = &self.chars_before else {
+            return byte;
+        };
         let block = byte / BLOCK;
-        let base = self.chars_before.get(block).copied().unwrap_or(0);
-        base + count_chars(&text[block * BLOCK..byte])
+        let base = table.get(block).copied().unwrap_or(0) as usize;
+        base + count_chars(text.get(block * BLOCK..byte).unwrap_or(&[]))
     }
 
     /// 1-based (line, column) of a byte offset, column in Unicode scalar values.
     pub fn position(&self, text: &str, byte: usize) -> (usize, usize) {
         let byte = byte.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= byte);
-        let line_start = self.line_starts[line - 1];
+        let line_start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
         let bytes = text.as_bytes();
-        let column = self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1;
+        // Short line prefixes are counted directly; long ones use the
+        // per-block cache, so both stay cheap.
+        let column = if byte - line_start <= BLOCK {
+            count_chars(&bytes[line_start..byte]) + 1
+        } else {
+            self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1
+        };
         (line, column)
     }
 
@@ -110,6 +129,16 @@ fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .enumerate()
         .filter(move |(_, &b)| b == needle)
         .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+#[test]
+fn block_boundaries_count_multibyte_chars_once() {
+    // A three-byte char straddling a block boundary.
+    let text = "a".repeat(BLOCK - 1) + "€x";
+    let src = SourceFile::new("t", text.clone());
+    let x = text.len() - 1;
+    assert_eq!(src.span(x, x + 1).column, BLOCK + 1);
 }
 
 /// One input article: its display path, its text, and a line index.

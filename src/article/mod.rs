@@ -197,6 +197,54 @@ pub struct Block<'a> {
 }
 
 impl Article {
+    /// The part a span lies in (the innermost node containing it), found by
+    /// binary search, so rules can label many notes cheaply.
+    pub fn part_at(&self, span: &Span) -> Option<Part> {
+        fn find<T>(items: &[T], span: &Span, of: impl Fn(&T) -> Span) -> Option<usize> {
+            let i = items.partition_point(|t| of(t).start <= span.start);
+            let k = i.checked_sub(1)?;
+            of(items.get(k)?).contains(span).then_some(k)
+        }
+        if self
+            .headline
+            .as_ref()
+            .is_some_and(|h| h.span.contains(span))
+        {
+            return Some(Part::Headline);
+        }
+        if find(&self.lede, span, |t| t.span).is_some() {
+            return Some(Part::Lede);
+        }
+        if let Some(k) = find(&self.outline, span, |e| e.span) {
+            return Some(Part::Outline(k + 1));
+        }
+        if let Some(k) = find(&self.sections, span, |s| s.span) {
+            let s = self.sections.get(k)?;
+            return Some(if s.heading.span.contains(span) {
+                Part::SectionHeading(k + 1)
+            } else {
+                Part::Section(k + 1)
+            });
+        }
+        if let Some(k) = find(&self.key_points, span, |e| e.span) {
+            return Some(Part::KeyPoint(k + 1));
+        }
+        if self.summary.as_ref().is_some_and(|s| s.span.contains(span)) {
+            return Some(Part::Summary);
+        }
+        if let Some(k) = find(&self.faq, span, |f| f.question.span) {
+            return Some(Part::FaqQuestion(k + 1));
+        }
+        let k = self
+            .faq
+            .partition_point(|f| f.question.span.start <= span.start);
+        let f = self.faq.get(k.checked_sub(1)?)?;
+        f.answer
+            .as_ref()
+            .is_some_and(|a| a.span.contains(span))
+            .then_some(Part::FaqAnswer(k))
+    }
+
     /// Every block of prose in source order: headline, lede paragraphs,
     /// section headings and paragraphs, outline entries, key points, summary
     /// paragraphs, FAQ questions and answers. Extractors walk this list

@@ -91,7 +91,6 @@ pub fn overlap(a: &[String], b: &[String]) -> (usize, f64) {
 
 /// True when two headings differ only in case, quotes, punctuation,
 /// stopwords or plural endings: the same words, so not a real rewording.
-#[allow(dead_code)]
 pub fn same_wording(a: &str, b: &str) -> bool {
     let (wa, wb) = (content_words(a), content_words(b));
     wa.len() == wb.len() && wa.iter().all(|w| wb.contains(w))

@@ -68,8 +68,10 @@ pub fn parse_article(source: &SourceFile) -> Article {
         source,
         text,
         notes: Vec::new(),
+        body_end: None,
     };
     let zones = p.zones(&blocks);
+    p.body_end = zones.body_end;
     let outline = p.entries(&zones.outline, NoteKind::OutlineNumbering, "outline");
     let key_points = p.entries(&zones.key_points, NoteKind::KeyPointNumbering, "key point");
     let (headline, lede, sections) = p.main(&blocks, &zones, &outline);
@@ -105,6 +107,9 @@ struct Zones {
     main: Vec<usize>,
     /// How many `main` blocks precede the outline (when there is one).
     outline_at: Option<usize>,
+    /// How many `main` blocks precede the key points, summary or FAQ: the
+    /// end of the body proper.
+    body_end: Option<usize>,
     outline: Vec<RawEntry>,
     key_points: Vec<RawEntry>,
     /// The "Summary" title block, if any.
@@ -128,6 +133,8 @@ struct Parser<'a> {
     source: &'a SourceFile,
     text: &'a str,
     notes: Vec<Note>,
+    /// Copied from [`Zones::body_end`] once known.
+    body_end: Option<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -164,6 +171,28 @@ impl<'a> Parser<'a> {
             return None;
         }
         title_of(s)
+    }
+
+    /// A heading that stands for "Summary" once the key points are past:
+    /// "Conclusion", "Final Thoughts" and the like. (Before the key points
+    /// such a line is an ordinary section heading.)
+    fn closing_title(&self, b: &Block) -> bool {
+        if matches!(b.kind, BlockKind::Table(_)) || b.end - b.start > 40 {
+            return false;
+        }
+        matches!(
+            norm(self.slice((b.start, b.end))).as_str(),
+            "conclusion"
+                | "in conclusion"
+                | "final thoughts"
+                | "the bottom line"
+                | "bottom line"
+                | "recap"
+                | "wrap-up"
+                | "overview"
+                | "in brief"
+                | "in short"
+        )
     }
 
     /// A `Question:` / `Answer:` label at the start of a block: whether it
@@ -211,6 +240,7 @@ impl<'a> Parser<'a> {
                         zone = Zone::Main;
                     }
                     Some(Title::KeyPoints) => {
+                        z.body_end.get_or_insert(z.main.len());
                         z.key_points.extend(self.table_entries(t));
                         zone = Zone::Main;
                     }
@@ -219,8 +249,16 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let r = (b.start, b.end);
-            if let Some(title) = self.title(b) {
+            let closing = z.body_end.is_some()
+                && !matches!(zone, Zone::Summary | Zone::Faq)
+                && z.summary_title.is_none()
+                && self.closing_title(b);
+            let title = self.title(b).or(closing.then_some(Title::Summary));
+            if let Some(title) = title {
                 pending = Some(title);
+                if title != Title::Outline {
+                    z.body_end.get_or_insert(z.main.len());
+                }
                 zone = match title {
                     Title::Outline => {
                         z.outline_at.get_or_insert(z.main.len());
@@ -267,7 +305,13 @@ impl<'a> Parser<'a> {
     /// A main-text block, unless a `Question:` label opens an FAQ that has
     /// no title.
     fn main_or_faq(&self, i: usize, r: Range, z: &mut Zones, zone: &mut Zone) {
-        if self.qa_label(r).is_some_and(|(q, _)| q) {
+        // Only the full word: `Q:` in the body may be an interview.
+        let word = self.slice(r).trim_start_matches(['*', '_']);
+        let full = word
+            .get(..8)
+            .is_some_and(|w| w.eq_ignore_ascii_case("question"));
+        if full && self.qa_label(r).is_some_and(|(q, _)| q) {
+            z.body_end.get_or_insert(z.main.len());
             *zone = Zone::Faq;
             z.faq.push(i);
         } else {
@@ -344,7 +388,8 @@ impl<'a> Parser<'a> {
         if first.1 - first.0 <= 20 {
             if let Some(m) = NUMBER_CELL.captures(first_text).and_then(|c| c.get(1)) {
                 let number = (first.0 + m.start(), first.0 + m.end());
-                let text = nonempty.next()?;
+                // A number with no text is kept so it can be noted.
+                let text = nonempty.next().unwrap_or((number.1, number.1));
                 return Some(RawEntry {
                     number: Some(number),
                     text,
@@ -400,6 +445,14 @@ impl<'a> Parser<'a> {
         let mut prev: Option<u32> = None;
         for (i, e) in raw.iter().enumerate() {
             if e.text.0 >= e.text.1 {
+                let at = e.number.unwrap_or(e.text);
+                let number = self.slice(at).to_string();
+                self.note(
+                    NoteKind::MalformedTableRow,
+                    format!("{what} row `{number}` has no text"),
+                    at,
+                    None,
+                );
                 continue;
             }
             let number = e
@@ -510,6 +563,7 @@ impl<'a> Parser<'a> {
                     && !lines::last_meaningful_char(self.text, r)
                         .is_some_and(|c| ".!?:;,\u{2026}".contains(c))
                     && self.numbered(r).is_none()
+                    && !self.slice(r).starts_with("By ")
             }
             _ => false,
         }
@@ -693,6 +747,7 @@ impl<'a> Parser<'a> {
         // Sections the outline does not list: marked headings, and plain
         // heading-shaped lines in title case after the first listed section.
         let first_listed = used.iter().copied().min().unwrap_or(main.len());
+        let body_end = self.body_end.unwrap_or(main.len());
         let mut headings: Vec<usize> = used.iter().copied().collect();
         for &i in &shaped {
             if used.contains(&i) {
@@ -700,7 +755,8 @@ impl<'a> Parser<'a> {
             }
             let Some(b) = main.get(i) else { continue };
             let marked = matches!(b.kind, BlockKind::Heading(_));
-            if marked || (i > first_listed && self.title_case((b.start, b.end))) {
+            let in_body = i > first_listed && i < body_end;
+            if marked || (in_body && self.title_case((b.start, b.end))) {
                 headings.push(i);
                 self.note(
                     NoteKind::SectionNotInOutline,

@@ -451,7 +451,6 @@ const OTHER_OCCURRENCE: &[&str] = &[
     "follow-up",
     "subsequent",
     "similar",
-    "final",
     "upcoming",
     "last",
     "each",
@@ -516,6 +515,13 @@ fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
             return None;
         }
         // A lower-case modifier belongs to the key ("emergency meeting").
+        const NOT_MODIFIERS: &[&str] = &[
+            "may", "will", "would", "can", "could", "should", "might", "must", "to", "and", "or",
+            "of", "for", "in", "at", "on", "by", "with", "held", "was", "is",
+        ];
+        if NOT_MODIFIERS.contains(&w1l.as_str()) {
+            return None;
+        }
         if w1.chars().all(|c| c.is_ascii_lowercase()) && !w1.is_empty() {
             key = format!("{w1l} {ev}");
         }
@@ -524,7 +530,10 @@ fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
     if OTHER_OCCURRENCE.contains(&det.as_str()) {
         return None;
     }
-    let definite = DEFINITE.contains(&det.as_str())
+    // "final vote", "closing ceremony": one of a kind.
+    let unique = key.starts_with("final ") || key.starts_with("closing ");
+    let definite = unique
+        || DEFINITE.contains(&det.as_str())
         || det.ends_with(['\'', '\u{2019}'])
         || det.ends_with("'s")
         || det.ends_with("\u{2019}s")

@@ -14,7 +14,7 @@ pub mod text;
 use serde::Serialize;
 
 use crate::article::{Article, Block, Part};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 
 pub use date::{DateKind, DateMention, Weekday};
 pub use person::{Entity, EntityKind, Mention, Title};
@@ -29,6 +29,17 @@ pub struct Claims {
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
+}
+
+/// The JSON document `newslint claims` prints: the claims of one article
+/// with the schema version and path, so a stream of them stays
+/// self-describing.
+#[derive(Debug, Serialize)]
+pub struct ClaimsDocument<'a> {
+    pub schema_version: u32,
+    pub path: &'a str,
+    #[serde(flatten)]
+    pub claims: &'a Claims,
 }
 
 /// Extract every claim from a parsed article.
@@ -52,11 +63,4 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
         entities,
         dates,
     }
-}
-
-/// Where a claim sits, for serialisation next to its span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Located {
-    pub part: Part,
-    pub span: Span,
 }

@@ -18,7 +18,7 @@ use crate::article::{Block, Part};
 use crate::claims::text::{normalize, sentences};
 use crate::source::{SourceFile, Span};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EntityKind {
     Person,
@@ -121,7 +121,7 @@ fn is_apostrophe(c: char) -> bool {
 /// taken from `char_indices`.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    for (si, range) in sentences(text).into_iter().enumerate() {
+    for (si, range) in sentence_ranges(text).into_iter().enumerate() {
         let base = range.start;
         let Some(sent) = text.get(range) else {
             continue;
@@ -203,6 +203,36 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// Sentences of a block, not split after an abbreviation or an initial
+/// ("Sen. Alex Padilla", "Donald J. Trump").
+pub(crate) fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in sentences(text) {
+        if let Some(prev) = out.last_mut() {
+            let before = text.get(prev.clone()).unwrap_or("");
+            let same_line = !text.get(prev.end..r.start).unwrap_or("\n").contains('\n');
+            if same_line && ends_with_abbreviation(before) {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(stem) = s.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
 /// Only spaces (no punctuation, no line break) between two tokens.
 fn joined(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
     let Some(gap) = text.get(a.end..b.start) else {
@@ -219,19 +249,32 @@ fn joined(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
 /// case, periods removed.
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "vice president", "president", "prime minister", "deputy prime minister", "lieutenant
-    governor", "lt governor", "governor", "gov", "senator", "sen", "state senator",
+    "vice president", "president", "prime minister", "deputy prime minister",
+    "lieutenant governor", "lt governor", "governor", "gov", "senator", "sen", "state senator",
     "representative", "rep", "congressman", "congresswoman", "assemblymember", "assemblyman",
-    "assemblywoman", "council member", "councilmember", "councilman", "councilwoman", "deputy
-    mayor", "mayor", "attorney general", "secretary of state", "secretary", "major general",
-    "lieutenant general", "brigadier general", "general", "gen", "colonel", "col", "lieutenant",
-    "lt", "captain", "capt", "sergeant", "sgt", "admiral", "commander", "sheriff", "police
-    chief", "fire chief", "chief", "commissioner", "superintendent", "supervisor", "budget
-    director", "director", "auditor", "controller", "comptroller", "treasurer", "judge",
-    "justice", "chief justice", "speaker", "minister", "chancellor", "ambassador",
-    "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair", "ceo",
-    "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen", "prince",
-    "princess", "officer", "detective", "coach",
+    "assemblywoman", "council member", "councilmember", "councilman", "councilwoman",
+    "deputy mayor", "mayor", "attorney general", "secretary of state", "secretary",
+    "major general", "lieutenant general", "brigadier general", "general", "gen", "colonel",
+    "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "admiral", "commander",
+    "sheriff", "police chief", "fire chief", "chief executive officer", "chief executive",
+    "chief operating officer", "chief financial officer", "chief of staff", "chief",
+    "commissioner", "superintendent", "district attorney", "public defender",
+    "supervisor", "budget director", "executive director", "director", "auditor", "controller", "comptroller",
+    "treasurer", "judge", "justice", "chief justice", "speaker", "minister", "chancellor",
+    "ambassador", "spokesperson", "spokesman", "spokeswoman", "chairman", "chairwoman", "chair",
+    "ceo", "professor", "prof", "dr", "doctor", "rev", "reverend", "pope", "king", "queen",
+    "prince", "princess", "officer", "detective", "coach", "clerk", "marshal", "fire marshal",
+    "attorney", "lawyer", "organizer", "organiser", "activist", "trustee",
+];
+
+/// Words before a title that describe the holder, not the office:
+/// "Democratic Gov. Gavin Newsom".
+const PARTY_WORDS: &[&str] = &[
+    "democratic",
+    "republican",
+    "independent",
+    "longtime",
+    "embattled",
 ];
 
 /// Courtesy titles: they mark a person but are not roles.
@@ -284,15 +327,16 @@ const PLACES: &[&str] = &[
     "tennessee", "texas", "utah", "vermont", "virginia", "washington", "west virginia",
     "wisconsin", "wyoming", "los angeles", "san francisco", "san diego", "san jose",
     "sacramento", "chicago", "houston", "phoenix", "philadelphia", "san antonio", "dallas",
-    "austin", "seattle", "denver", "boston", "detroit", "miami", "atlanta", "portland", "las
-    vegas", "baltimore", "milwaukee", "new orleans", "minneapolis", "cleveland", "pittsburgh",
-    "oakland", "long beach", "fresno", "anaheim", "santa ana", "riverside", "glendale",
-    "pasadena", "compton", "bell", "london", "paris", "berlin", "madrid", "rome", "tokyo",
-    "beijing", "moscow", "kyiv", "mexico", "canada", "china", "japan", "india", "russia",
-    "ukraine", "france", "germany", "spain", "italy", "britain", "england", "scotland",
-    "ireland", "wales", "brazil", "israel", "gaza", "iran", "iraq", "syria", "europe", "asia",
-    "africa", "america", "united states", "united kingdom", "u.s", "u.k", "us", "uk", "el
-    salvador", "guatemala", "honduras", "venezuela", "cuba", "colombia", "australia",
+    "austin", "seattle", "denver", "boston", "detroit", "miami", "atlanta", "portland",
+    "las vegas", "baltimore", "milwaukee", "new orleans", "minneapolis", "cleveland",
+    "pittsburgh", "oakland", "long beach", "fresno", "anaheim", "santa ana", "riverside",
+    "glendale", "pasadena", "compton", "bell", "london", "paris", "berlin", "madrid", "rome",
+    "tokyo", "beijing", "moscow", "kyiv", "mexico", "canada", "china", "japan", "india",
+    "russia", "ukraine", "france", "germany", "spain", "italy", "britain", "england",
+    "scotland", "ireland", "wales", "brazil", "israel", "gaza", "iran", "iraq", "syria",
+    "europe", "asia", "africa", "america", "united states", "united kingdom", "u.s", "u.k",
+    "us", "uk", "el salvador", "guatemala", "honduras", "venezuela", "cuba", "colombia",
+    "australia",
 ];
 
 /// Capitalised words that start sentences or headings but are not names.
@@ -454,6 +498,8 @@ struct Cand {
     /// Name words (display form, periods kept for initials).
     words: Vec<String>,
     span: Span,
+    /// The exact source text at `span`.
+    text: String,
     part: Part,
     titles: Vec<Title>,
     /// Person evidence other than a title (speech verb, appositive).
@@ -478,11 +524,24 @@ impl BlockCx<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         self.source.span(self.base + start, self.base + end)
     }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.source.slice(&self.span(start, end)).to_string()
+    }
 }
 
+/// A headline or heading in title case: no lower-case content word.
 fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
-    let long: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word.chars().count() > 2).collect();
-    long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
+    // Words a title-case headline leaves in lower case. Any other
+    // lower-case word ("met", "led") makes it a sentence.
+    #[rustfmt::skip]
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+        "of", "off", "on", "per", "to", "up", "via", "vs", "out", "with", "from", "into", "over",
+        "amid", "after", "about", "against", "is", "are", "be", "its", "it", "his", "her",
+    ];
+    let caps = toks.iter().filter(|t| t.cap).count();
+    caps >= 2 && !toks.iter().any(|t| !t.cap && !SMALL.contains(&t.word))
 }
 
 /// Extract entities.
@@ -576,12 +635,22 @@ fn run(
     only_known: bool,
     out: &mut Vec<Cand>,
 ) -> usize {
-    // Drop leading ordinary words ("During", "Moreover", "The").
+    // Drop leading ordinary words ("During", "Moreover", "The"), but not a
+    // sentence-initial qualifier of a title ("Union President Marcus Boone"
+    // where "union" is also written in lower case).
     while i < j && is_stop(&toks[i], cx.lower_vocab) {
+        let lower = norm_word(toks[i].word);
+        let qualifies = !STOPWORDS.contains(&lower.as_str()) && {
+            let rest: Vec<String> = toks[i + 1..j].iter().map(|t| norm_word(t.word)).collect();
+            (0..rest.len().min(3)).any(|p| titled_name_follows(&rest[p..]))
+        };
+        if qualifies {
+            break;
+        }
         i += 1;
     }
     // Stop-words inside split the run ("Wednesday", "Bass And").
-    if let Some(k) = (i..j).find(|&k| is_stop(&toks[k], cx.lower_vocab) && k > i) {
+    if let Some(k) = (i + 1..j).find(|&k| toks[k].cap && is_stop(&toks[k], cx.lower_vocab)) {
         run(cx, toks, i, k, only_known, out);
         return k;
     }
@@ -597,69 +666,102 @@ fn run(
         return j;
     }
 
-    // A place qualifier before a title: "Los Angeles Mayor Karen Bass".
+    // Modifiers "Former", "Acting" before everything else.
     let mut k = i;
-    let mut place_prefix = None;
-    for len in (1..=3.min(j - i)).rev() {
-        let joined_words = words[..len].join(" ");
-        if (PLACES.contains(&joined_words.as_str()) || toks[i + len - 1].possessive)
-            && i + len < j
-            && match_title(&words[len..]).is_some()
-        {
-            place_prefix = Some(len);
-            break;
-        }
-    }
-    if let Some(len) = place_prefix {
-        out.push(Cand {
-            kind: Some(EntityKind::Place),
-            words: toks[i..i + len]
-                .iter()
-                .map(|t| t.word.to_string())
-                .collect(),
-            span: cx.span(toks[i].start, toks[i + len - 1].end),
-            part: cx.part,
-            titles: vec![],
-            evidence: false,
-            single: false,
-            titled_surname: false,
-            pos: cx.base + toks[i].start,
-        });
-        k = i + len;
-    }
-
-    // Modifiers "Former", "Acting" and a title.
-    let mut former = toks[k].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
+    let mut former = toks[i].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
     let mut acting = preceded_by(cx, toks, i, &["acting", "interim"]);
     while k < j {
         match words[k - i].as_str() {
-            "former" => former = true,
+            "former" | "late" | "retired" => former = true,
             "acting" | "interim" => acting = true,
+            w if PARTY_WORDS.contains(&w) => {}
             _ => break,
         }
         k += 1;
     }
+    former |= toks.get(k).is_some_and(|t| t.former_prefix);
+
+    // A qualified title: "Los Angeles Mayor Karen Bass", "Council President
+    // Anita Rao", "School Board President Hector Salinas". The first title in
+    // the run that a name follows makes the run a person; the words before
+    // it are its qualifier. A known place (or a possessive) at the start of
+    // the qualifier is the jurisdiction, kept as its own place; the rest of
+    // the qualifier becomes part of the title ("council president").
+    let title_at = (k..(k + 5).min(j)).find(|&p| titled_name_follows(&words[p - i..]));
+    let mut qualifier = String::new();
+    if let Some(p) = title_at.filter(|&p| p > k) {
+        let place_len = (1..=p - k).rev().find(|&m| {
+            PLACES.contains(&words[k - i..k - i + m].join(" ").as_str())
+                || toks[k + m - 1].possessive
+        });
+        if let Some(m) = place_len {
+            out.push(Cand {
+                kind: Some(EntityKind::Place),
+                words: toks[k..k + m].iter().map(|t| t.word.to_string()).collect(),
+                span: cx.span(toks[k].start, toks[k + m - 1].end),
+                text: cx.slice(toks[k].start, toks[k + m - 1].end),
+                part: cx.part,
+                titles: vec![],
+                evidence: false,
+                single: false,
+                titled_surname: false,
+                pos: cx.base + toks[k].start,
+            });
+        }
+        let q = k + place_len.unwrap_or(0);
+        qualifier = words[q - i..p - i].join(" ");
+        k = p;
+    }
+
     let mut titles = Vec::new();
     let mut honorific = false;
-    if let Some((title, n, hon)) = match_title(&words[k - i..]) {
-        // "Mayor of Huntington Park" with no name after it is a title
-        // phrase, handled as an appositive.
-        if k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str()) {
-            if !hon {
+    if title_at.is_some() {
+        // One title or several: "Chief Executive Dr. Alan Whitcomb".
+        let qualifier_start = k - qualifier.split_whitespace().count();
+        while let Some((title, n, hon)) = match_title(&words[k - i..]) {
+            if !(k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str())) {
+                break;
+            }
+            if hon {
+                honorific = true;
+            } else {
+                let first = titles.is_empty() && !qualifier.is_empty();
+                let (text, from) = if first {
+                    (format!("{qualifier} {title}"), qualifier_start)
+                } else {
+                    (title, k)
+                };
                 titles.push(Title {
-                    text: title,
-                    span: cx.span(toks[k].start, toks[k + n - 1].end),
+                    text,
+                    span: cx.span(toks[from].start, toks[k + n - 1].end),
                     part: cx.part,
                     former,
                     acting,
                 });
             }
-            honorific = hon;
             k += n;
-        } else if k == i && n == j - i {
+        }
+    } else if let Some((_, n, _)) = match_title(&words[k - i..]) {
+        // "Mayor of Huntington Park" with no name after it is a title
+        // phrase, handled as an appositive.
+        if k == i && n == j - i {
             return j;
+        } else if k + n + 1 < j && words[k + n - i] == "of" {
+            // "Mayor of Huntington Park": the place after "of" is its own run.
+            return run(cx, toks, k + n + 1, j, only_known, out);
         }
     }
+    // "Chief Executive Alan Whitcomb of Whitcomb Logistics": the titled
+    // name ends before "of"; the organisation is its own run.
+    let mut j = j;
+    let mut rest = None;
+    if !titles.is_empty() || honorific {
+        if let Some(q) = (k + 1..j).find(|&q| words[q - i] == "of") {
+            rest = Some((q + 1, j));
+            j = q;
+        }
+    }
+    let words = &words[..j - i];
     if titles.is_empty() && !honorific {
         // A lower-case title just before: "former mayor Eric Garcetti".
         if let Some(t) = lowercase_title_before(cx, toks, i) {
@@ -716,6 +818,7 @@ fn run(
             kind,
             words: name.iter().map(|t| t.word.to_string()).collect(),
             span: cx.span(name[0].start, last.end),
+            text: cx.slice(name[0].start, last.end),
             part: cx.part,
             titles,
             evidence,
@@ -724,7 +827,37 @@ fn run(
             pos: cx.base + name[0].start,
         });
     }
+    if let Some((from, to)) = rest {
+        // What follows "of" is where the person works, not another person
+        // ("of Whitcomb Freight told reporters").
+        let before = out.len();
+        let next = run(cx, toks, from, to, only_known, out);
+        for c in out.iter_mut().skip(before) {
+            if !c.single && c.kind.is_none() && c.titles.is_empty() {
+                c.kind = Some(EntityKind::Organisation);
+            }
+        }
+        return next;
+    }
     j
+}
+
+/// A title at the start of `words` followed by a name, possibly after more
+/// titles ("Chief Executive Dr. Alan Whitcomb").
+fn titled_name_follows(words: &[String]) -> bool {
+    let mut at = 0;
+    while let Some((_, n, _)) = words.get(at..).and_then(match_title) {
+        at += n;
+        match words.get(at) {
+            Some(w) if CONNECTORS.contains(&w.as_str()) => return false,
+            Some(_) => {}
+            None => return false,
+        }
+        if words.get(at..).and_then(match_title).is_none() {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -737,6 +870,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
         kind: None,
         words: vec![t.word.to_string()],
         span: cx.span(t.start, t.end),
+        text: cx.slice(t.start, t.end),
         part: cx.part,
         titles: vec![],
         evidence: false,
@@ -781,11 +915,33 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
         let words: Vec<String> = window.iter().map(|t| norm_word(t.word)).collect();
         if let Some((title, n, false)) = match_title(&words) {
             if n == len {
+                // Lower-case qualifiers naming a body or a jurisdiction:
+                // "union president Marcus Boone", "city clerk Rebecca Stone".
+                let mut s = s;
+                let mut qualifier = Vec::new();
+                while s > 0
+                    && qualifier.len() < 2
+                    && !toks[s - 1].cap
+                    && toks[s - 1].sentence == toks[i].sentence
+                    && joined(cx.text, &toks[s - 1], &toks[s])
+                {
+                    let w = norm_word(toks[s - 1].word);
+                    if !(ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())) {
+                        break;
+                    }
+                    qualifier.insert(0, w);
+                    s -= 1;
+                }
+                let text = if qualifier.is_empty() {
+                    title
+                } else {
+                    format!("{} {title}", qualifier.join(" "))
+                };
                 let former = toks[s].former_prefix
                     || preceded_by(cx, toks, s, &["former", "late", "retired"]);
                 let acting = preceded_by(cx, toks, s, &["acting", "interim"]);
                 return Some(Title {
-                    text: title,
+                    text,
                     span: cx.span(toks[s].start, toks[i - 1].end),
                     part: cx.part,
                     former,
@@ -841,17 +997,26 @@ fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Titl
         && norm_word(toks[end].word) == "of"
         && joined(cx.text, &toks[end - 1], &toks[end])
     {
-        let mut m = end + 1;
+        // "president of the Oakwood Neighborhood Association".
+        let mut of_start = end + 1;
+        if norm_word(toks[of_start].word) == "the"
+            && toks.get(of_start + 1).is_some_and(|t| {
+                t.cap && joined(cx.text, &toks[of_start], t) && t.sentence == toks[end].sentence
+            })
+        {
+            of_start += 1;
+        }
+        let mut m = of_start;
         while m < toks.len() && toks[m].cap && joined(cx.text, &toks[m - 1], &toks[m]) {
             m += 1;
             if toks[m - 1].possessive {
                 break;
             }
         }
-        if m > end + 1 {
+        if m > of_start {
             title = format!(
                 "{title} of {}",
-                toks[end + 1..m]
+                toks[of_start..m]
                     .iter()
                     .map(|t| norm_word(t.word))
                     .collect::<Vec<_>>()
@@ -935,7 +1100,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         if let Some(e) = entities.get_mut(id) {
             e.titles.extend(c.titles.iter().cloned());
             e.mentions.push(Mention {
-                text: c.words.join(" "),
+                text: c.text.clone(),
                 span: c.span,
                 part: c.part,
             });
@@ -946,6 +1111,15 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         id
     };
 
+    // Full names known as people from one titled or attributed mention:
+    // every other mention of that name is the same person ("Elena Park").
+    let known_people: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.single && !c.titled_surname && (2..=4).contains(&c.words.len()))
+        .filter(|c| c.kind == Some(EntityKind::Person) || (c.kind.is_none() && c.evidence))
+        .map(|c| person_key(&c.words))
+        .collect();
+
     // Pass 1: full names of people, organisations, places.
     let mut deferred = Vec::new();
     for c in &cands {
@@ -954,6 +1128,11 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let kind = match c.kind {
+            _ if (2..=4).contains(&c.words.len())
+                && known_people.contains(&person_key(&c.words)) =>
+            {
+                EntityKind::Person
+            }
             Some(k) => k,
             None => {
                 let surname = c.words.last().map(|w| norm_word(w)).unwrap_or_default();
@@ -1006,7 +1185,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
                 if let Some(e) = entities.get_mut(id) {
                     e.titles.extend(c.titles.iter().cloned());
                     e.mentions.push(Mention {
-                        text: c.words.join(" "),
+                        text: c.text.clone(),
                         span: c.span,
                         part: c.part,
                     });

@@ -10,8 +10,10 @@
 use serde::Serialize;
 
 use crate::article::{Block, Part};
-use crate::claims::person::{canonical_title, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS};
-use crate::claims::text::{normalize, sentences, words};
+use crate::claims::person::{
+    canonical_title, sentence_ranges, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS,
+};
+use crate::claims::text::{normalize, words};
 use crate::source::{SourceFile, Span};
 
 /// A direct quotation.
@@ -56,9 +58,11 @@ fn quote_pairs(text: &str) -> Vec<(usize, usize, usize, usize)> {
             }
             '"' => match open.take() {
                 Some((s, e, '"')) => pairs.push((s, e, i, end)),
-                Some(_) => {}
-                None => open = Some((i, end, c)),
+                _ => open = Some((i, end, c)),
             },
+            // Quotes never run across a line break: a mark left open at the
+            // end of a line is unbalanced.
+            '\n' => open = None,
             _ => {}
         }
     }
@@ -96,7 +100,7 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -
             continue;
         }
         let base = block.span.start;
-        let sents = sentences(block.text);
+        let sents = sentence_ranges(block.text);
         let toks = tokenize(block.text);
         let inside_quote = |pos: usize| pairs.iter().any(|&(s, _, _, e)| s <= pos && pos < e);
         // Words outside every quote, block-relative offsets.
@@ -236,19 +240,27 @@ impl AttrCx<'_, '_> {
         })
     }
 
-    /// "the mayor said": the only person with that title.
+    /// "the mayor said", "the council president said": the only person
+    /// with that title.
     fn resolve_title(&self, k: usize, w: &str) -> Option<PersonAt> {
         let t = self.toks.get(k)?;
-        let prev = self.toks.get(k.checked_sub(1)?)?;
-        if self.lower(prev) != "the" || t.cap {
+        let mut prev = self.toks.get(k.checked_sub(1)?)?;
+        if t.cap {
             return None;
         }
-        let title = canonical_title(w);
+        let mut title = canonical_title(w);
+        if self.lower(prev) != "the" {
+            // One lower-case qualifier: "the council president".
+            let the = self.toks.get(k.checked_sub(2)?)?;
+            if prev.cap || self.lower(the) != "the" || prev.sentence != t.sentence {
+                return None;
+            }
+            title = format!("{} {title}", self.lower(prev));
+            prev = the;
+        }
         let mut holders = self.entities.iter().filter(|e| {
             e.kind == EntityKind::Person
-                && e.titles
-                    .iter()
-                    .any(|x| !x.former && x.text.split(" of ").next() == Some(title.as_str()))
+                && e.titles.iter().any(|x| !x.former && holds(&x.text, &title))
         });
         let e = holders.next()?;
         if holders.next().is_some() {
@@ -260,6 +272,20 @@ impl AttrCx<'_, '_> {
             entity: e.id,
         })
     }
+}
+
+/// A title names the office `title`: "council president" and "president of
+/// the union" are presidents; "vice president" is not.
+fn holds(full: &str, title: &str) -> bool {
+    let head = full.split(" of ").next().unwrap_or(full);
+    head == title
+        || head
+            .strip_suffix(title)
+            .and_then(|q| q.strip_suffix(' '))
+            .is_some_and(|q| {
+                !q.split(' ')
+                    .any(|w| ["vice", "deputy", "assistant", "lieutenant"].contains(&w))
+            })
 }
 
 /// Blocks whose pronouns may refer to the block before them.
@@ -333,11 +359,12 @@ fn subject_before(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
         .find_map(|k| cx.subject_at(k))
 }
 
-/// "said Karen Bass", "said Mayor Bass": a person within three words after
-/// the verb.
+/// "said Karen Bass", "said Mayor Bass", "said union president Marcus
+/// Boone", "said School Board President Hector Salinas": a person within
+/// three words after the verb, or further on across capitalised title words.
 fn subject_after(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
     let sentence = cx.toks[v].sentence;
-    (v + 1..(v + 4).min(cx.toks.len()))
-        .take_while(|&k| cx.toks[k].sentence == sentence)
+    (v + 1..(v + 7).min(cx.toks.len()))
+        .take_while(|&k| cx.toks[k].sentence == sentence && (k < v + 4 || cx.toks[k].cap))
         .find_map(|k| cx.person_at(cx.toks[k]))
 }

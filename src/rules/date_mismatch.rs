@@ -13,8 +13,9 @@ declare_rule! {
     ///
     /// Computes the weekday of every date written with one ("Wednesday, June
     /// 11, 2025", "Thursday (June 12)") and reports a mismatch. When the year
-    /// is not written it is taken from the article's other dates, and the
-    /// rule stays silent if an adjacent year would make the pair right. It
+    /// is not written it is taken from the article's other dates; when the
+    /// date lies more than three months from every dated mention, the rule
+    /// stays silent if an adjacent year would make the pair right. It
     /// also reports an event ("the press conference", "the hearing") dated
     /// two different days in two places, when both clauses tie the date to
     /// the event plainly and at least one names it as already known ("the").
@@ -53,8 +54,15 @@ impl Rule for DateMismatch {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let dates = &cx.claims.dates;
+        // Months of the dates whose year is written: an inferred year is
+        // trusted when the date sits within three months of one of them.
+        let written: Vec<u32> = dates
+            .iter()
+            .filter(|d| d.year.is_some() && !d.year_inferred)
+            .filter_map(|d| d.month)
+            .collect();
         for d in dates {
-            if let Some(f) = wrong_weekday(d) {
+            if let Some(f) = wrong_weekday(d, &written) {
                 out.push(f);
             }
         }
@@ -63,12 +71,11 @@ impl Rule for DateMismatch {
             .filter(|d| d.event.is_some() && d.kind != DateKind::Relative)
             .take(MAX_EVENT_DATES)
             .collect();
+        // Each later mention of an event against its first dated mention.
         for (j, b) in evented.iter().enumerate() {
-            for a in &evented[..j] {
-                if let Some(f) = event_conflict(a, b) {
-                    out.push(f);
-                    break;
-                }
+            let first = evented[..j].iter().find(|a| a.event == b.event);
+            if let Some(f) = first.and_then(|a| event_conflict(a, b)) {
+                out.push(f);
             }
         }
     }
@@ -95,7 +102,7 @@ fn month_name(m: u32) -> &'static str {
         .unwrap_or("?")
 }
 
-fn wrong_weekday(d: &DateMention) -> Option<Finding> {
+fn wrong_weekday(d: &DateMention, written_months: &[u32]) -> Option<Finding> {
     if d.kind != DateKind::WeekdayDate {
         return None;
     }
@@ -104,7 +111,8 @@ fn wrong_weekday(d: &DateMention) -> Option<Finding> {
     if real == said {
         return None;
     }
-    if d.year_inferred {
+    let near_written = written_months.iter().any(|&m| m.abs_diff(month) <= 3);
+    if d.year_inferred && !near_written {
         let other_year_fits = [year - 1, year + 1]
             .iter()
             .any(|&y| Weekday::of(y, month, day) == Some(said));
@@ -132,7 +140,7 @@ fn wrong_weekday(d: &DateMention) -> Option<Finding> {
         .label(
             d.span,
             d.part,
-            format!("{} says {}{inferred}", d.part.role(), said.name()),
+            format!("{} {}{inferred}", d.part.role(), said.name()),
         )
         .help("correct the weekday or the date"),
     )
@@ -172,7 +180,10 @@ fn event_conflict(a: &DateMention, b: &DateMention) -> Option<Finding> {
     if ev.ends_with('s') && !ev.ends_with("ss") {
         return None;
     }
-    if a.span.line == b.span.line && a.part == b.part && b.span.start.saturating_sub(a.span.end) < 80 {
+    if a.span.line == b.span.line
+        && a.part == b.part
+        && b.span.start.saturating_sub(a.span.end) < 80
+    {
         // "the hearing on June 3 and on June 5": one sentence listing days.
         return None;
     }

@@ -1,9 +1,382 @@
 //! Shared helpers for the figure rules (`NUM*`): which figures may be
 //! compared, and how to describe a figure's range to a reader.
+//!
+//! The guards here encode HEDGES.md's "when two figures are about the same
+//! thing" and its list of traps. Each one trades a little recall for a large
+//! cut in false alarms, and each is named so a rule reads as its docs do.
 
-use crate::claims::quantity::fmt_num;
-use crate::claims::{Figure, Hedge};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claims::quantity::{compare_key, fmt_num};
+use crate::claims::{Claims, EntityKind, Figure, Hedge, UnitClass};
+use crate::rules::Context;
 use crate::source::{SourceFile, Span};
+
+/// What must agree for two figures to be about the same thing: the counted
+/// thing (stemmed, synonyms folded), the unit (and currency), level vs change.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigureKey {
+    pub thing: String,
+    pub unit: String,
+    pub change: bool,
+}
+
+/// The comparison key of a figure, or `None` when the figure must not take
+/// part in comparisons at all: no counted thing, inside a quotation (a
+/// speaker's number is not the reporter's), or a vague quantity.
+pub fn figure_key(f: &Figure) -> Option<FigureKey> {
+    if f.in_quote || f.hedge == Hedge::Vague {
+        return None;
+    }
+    let key = f.key.as_deref()?.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let unit = match &f.unit.code {
+        Some(code) => format!("{:?}:{code}", f.unit.class),
+        None => format!("{:?}", f.unit.class),
+    };
+    Some(FigureKey {
+        thing: compare_key(&key.to_lowercase()),
+        unit,
+        change: f.change,
+    })
+}
+
+/// The parts of an anchor as the extractor joins them with `, `: its time
+/// (`on tuesday`, `so far`, `in 2024`), its place (`in albuquerque`: "in"
+/// and no digit) and its source (`police say`, `according to organizers`).
+#[derive(Default)]
+struct AnchorParts<'a> {
+    time: Option<&'a str>,
+    place: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+fn anchor_parts(anchor: &str) -> AnchorParts<'_> {
+    let mut parts = AnchorParts::default();
+    for part in anchor.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
+        let is_source = part.starts_with("according to")
+            || part.ends_with(" say")
+            || part.ends_with(" says")
+            || part.ends_with(" said");
+        let is_place = part.starts_with("in ") && !part.bytes().any(|b| b.is_ascii_digit());
+        if is_source {
+            parts.source = Some(part);
+        } else if is_place {
+            parts.place = Some(part);
+        } else {
+            parts.time = Some(part);
+        }
+    }
+    parts
+}
+
+/// Anchors disagree when both name a time and the times differ, both name
+/// a place and the places differ, or both name a source and the sources
+/// differ. A figure with no anchor, or with only a source where the other
+/// has only a time, may be compared.
+pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (a, b) = (anchor_parts(a), anchor_parts(b));
+    let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    // "in los angeles" and "in los angeles county" name one area as news
+    // copy uses them; only places that do not contain each other differ.
+    let places_differ = match (a.place, b.place) {
+        (Some(x), Some(y)) => !contains_words(x, y) && !contains_words(y, x),
+        _ => false,
+    };
+    differ(a.time, b.time) || places_differ || differ(a.source, b.source)
+}
+
+/// Whether the words of `inner` appear, in order and adjacent, in `outer`.
+fn contains_words(outer: &str, inner: &str) -> bool {
+    let outer: Vec<&str> = outer.split_whitespace().collect();
+    let inner: Vec<&str> = inner.split_whitespace().collect();
+    !inner.is_empty() && outer.windows(inner.len()).any(|w| w == inner.as_slice())
+}
+
+/// The time part of a figure's anchor.
+pub fn time_anchor(f: &Figure) -> Option<&str> {
+    f.anchor.as_deref().and_then(|a| anchor_parts(a).time)
+}
+
+/// For every figure that is a sum of money or a percentage, the content
+/// words of the stretch of its clause that belongs to it: from the
+/// punctuation or the previous figure before it to the punctuation or the
+/// next figure after it. Other figures get `None`.
+pub fn amount_contexts(cx: &Context<'_>) -> Vec<Option<BTreeSet<String>>> {
+    const BREAKS: &[char] = &[',', ';', ':', '(', ')', '—', '–'];
+    let mut out = Vec::with_capacity(cx.claims.figures.len());
+    for sentence in by_sentence(&cx.claims.figures) {
+        for (i, f) in sentence.iter().enumerate() {
+            if !matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent) {
+                out.push(None);
+                continue;
+            }
+            let lo = i
+                .checked_sub(1)
+                .map_or(f.sentence.start, |p| sentence[p].span.end);
+            let hi = sentence.get(i + 1).map_or(f.sentence.end, |n| n.span.start);
+            let before = cx.source.text.get(lo..f.span.start).unwrap_or("");
+            let after = cx
+                .source
+                .text
+                .get(f.span.end..hi.max(f.span.end))
+                .unwrap_or("");
+            let start = before.rfind(BREAKS).map_or(lo, |j| lo + j + 1);
+            let end = after.find(BREAKS).map_or(hi, |j| f.span.end + j);
+            out.push(Some(content_words(
+                cx.source.text.get(start..end.max(start)).unwrap_or(""),
+            )));
+        }
+    }
+    out
+}
+
+/// Indices of the body figures that the sum of money or percentage
+/// `figures[r]` in a restatement can only be talking about, when no body
+/// figure has its counted thing: the same unit (and currency), both levels or
+/// both changes, outside quotations, and either at least two content words
+/// shared by their own stretches of clause ("The utility's revenue rose to
+/// $5.3 billion" / "The utility reported revenue of $3.5 billion") when one
+/// of them has no counted thing, or a body figure in a sentence that names
+/// the restatement's counted thing ("a $2.4 billion offer" / "the final
+/// offer, worth about $1.6 billion in wage increases").
+/// `contexts` comes from [`amount_contexts`].
+pub fn amount_counterparts(
+    source: &SourceFile,
+    figures: &[Figure],
+    contexts: &[Option<BTreeSet<String>>],
+    r: usize,
+) -> Vec<usize> {
+    let (Some(f), Some(Some(words))) = (figures.get(r), contexts.get(r)) else {
+        return Vec::new();
+    };
+    if f.in_quote {
+        return Vec::new();
+    }
+    let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
+    figures
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            let shared_clause = contexts
+                .get(*i)
+                .and_then(Option::as_ref)
+                .is_some_and(|w| w.intersection(words).count() >= 2);
+            let names_the_thing = !key_words.is_empty()
+                && key_words.is_subset(&content_words(source.slice(&b.sentence)));
+            b.part.is_body()
+                && b.unit == f.unit
+                && b.change == f.change
+                && !b.in_quote
+                && b.hedge != Hedge::Vague
+                && ((shared_clause && (b.key.is_none() || f.key.is_none())) || names_the_thing)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A body figure with no counted thing that a restatement could be quoting:
+/// same unit, both levels or both changes, within 10% and overlapping
+/// ("over 1,100 businesses answered" / "1,150 responded"). While one exists,
+/// a restatement that disagrees with the keyed body figures is not reported:
+/// it may be about this one.
+pub fn unkeyed_body_match(figures: &[Figure], r: &Figure) -> bool {
+    figures.iter().any(|b| {
+        b.part.is_body()
+            && b.key.is_none()
+            && !b.in_quote
+            && b.unit == r.unit
+            && b.change == r.change
+            && (b.value - r.value).abs() <= 0.1 * r.value.abs()
+            && b.range.overlaps(&r.range, false)
+    })
+}
+
+/// The figures of each sentence, in source order.
+pub fn by_sentence(figures: &[Figure]) -> impl Iterator<Item = &[Figure]> {
+    figures.chunk_by(|a, b| a.sentence == b.sentence)
+}
+
+/// Keys too generic to compare two body figures on their own: "12 people"
+/// in one paragraph and "40 people" in another are usually different groups.
+pub fn is_generic_thing(thing: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "person",
+        "people",
+        "resident",
+        "individual",
+        "other",
+        "member",
+        "time",
+        "case",
+        "unit",
+        "item",
+        "thing",
+        "day",
+        "year",
+        "month",
+        "week",
+        "hour",
+        "percent",
+        "point",
+        "vote",
+        "dollar",
+    ];
+    GENERIC.contains(&thing)
+}
+
+/// How many times larger the larger value is; infinite when one is zero.
+pub fn ratio(a: &Figure, b: &Figure) -> f64 {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    let (lo, hi) = if x < y { (x, y) } else { (y, x) };
+    if lo <= 0.0 {
+        f64::INFINITY
+    } else {
+        hi / lo
+    }
+}
+
+/// The significant digits of two values are the same digits in another
+/// order (4.1 million / 1.4 million, $340 million / $430 million): the classic
+/// transposition a copy desk catches, however far apart the values are.
+pub fn digits_transposed(a: &Figure, b: &Figure) -> bool {
+    // Six significant digits in scientific notation, so that 4.1 × 10⁶
+    // computed as 4,099,999.999… still reads as the digits 4 and 1.
+    let digits = |v: f64| {
+        let sci = format!("{:.6e}", v.abs());
+        let mantissa = sci.split('e').next().unwrap_or("");
+        let mut d: Vec<char> = mantissa
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect::<String>()
+            .trim_end_matches('0')
+            .chars()
+            .collect();
+        d.sort_unstable();
+        d
+    };
+    let (da, db) = (digits(a.value), digits(b.value));
+    a.value != b.value && da.len() >= 2 && da == db
+}
+
+/// Two figures are more than twice apart and not a transposition of each
+/// other. A restated figure that went wrong is near its original (a flipped
+/// hedge, swapped digits, a typo); figures for the same noun that differ
+/// several-fold are nearly always different groups, places or times ("16
+/// cases this week" vs "47 cases in all").
+pub fn far_apart(a: &Figure, b: &Figure) -> bool {
+    ratio(a, b) > 2.0 && !digits_transposed(a, b)
+}
+
+/// The figure sits in a negated clause ("cannot impose limits lower than six
+/// storeys", "not more than 40"): it states what is not so, not a range.
+pub fn negated(source: &SourceFile, f: &Figure) -> bool {
+    let start = f.sentence.start.max(f.span.start.saturating_sub(80));
+    let before = source.text.get(start..f.span.start).unwrap_or("");
+    let clause = before
+        .rsplit([',', ';', ':', '(', '—', '–'])
+        .next()
+        .unwrap_or(before)
+        .to_lowercase();
+    clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "not" | "no" | "never" | "cannot" | "without" | "neither" | "nor"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// The entities named in a span as subjects, by kind. A name that only
+/// gives the source ("Dalton said", "according to Dalton") is not a subject.
+pub fn subjects_in(
+    source: &SourceFile,
+    claims: &Claims,
+    span: &Span,
+) -> BTreeMap<EntityKind, BTreeSet<usize>> {
+    let mut out: BTreeMap<EntityKind, BTreeSet<usize>> = BTreeMap::new();
+    for e in &claims.entities {
+        let as_subject = e
+            .mentions
+            .iter()
+            .filter(|m| span.contains(&m.span))
+            .any(|m| !is_attribution(source, &m.span));
+        if as_subject {
+            out.entry(e.kind).or_default().insert(e.id);
+        }
+    }
+    out
+}
+
+/// A mention that attributes a statement: followed by a speech verb, or
+/// preceded by "according to".
+fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
+    let after = source.text.get(mention.end..).unwrap_or("");
+    let after = after
+        .get(..after.len().min(16))
+        .unwrap_or(after)
+        .to_lowercase();
+    let before_start = mention.start.saturating_sub(16);
+    let before = source
+        .text
+        .get(before_start..mention.start)
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        " said",
+        " says",
+        " told",
+        " added",
+        " stated",
+        " announced",
+        " estimated",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v))
+        || before.trim_end().ends_with("according to")
+}
+
+/// The two sentences name different subjects of one kind and share none:
+/// "89,000 students in Denver" vs "71,000 in Albuquerque"; "Okafor won 52%"
+/// vs "Ibarra took 15%". A person on one side and a place on the other is no
+/// evidence either way.
+pub fn different_subjects(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    let ea = subjects_in(cx.source, cx.claims, &a.sentence);
+    let eb = subjects_in(cx.source, cx.claims, &b.sentence);
+    let shared = ea
+        .iter()
+        .any(|(kind, ids)| eb.get(kind).is_some_and(|other| !ids.is_disjoint(other)));
+    !shared
+        && ea
+            .iter()
+            .any(|(kind, ids)| eb.get(kind).is_some_and(|other| ids.is_disjoint(other)))
+}
+
+/// Content words of a text: lower-cased words of three letters or more that
+/// are not numbers or common function words.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "that", "with", "from", "this", "have", "has", "had", "was", "were",
+        "are", "been", "their", "they", "which", "who", "said", "says", "more", "than", "over",
+        "about", "nearly", "almost", "some", "into", "its", "his", "her", "but", "not", "all",
+        "will", "would", "after", "since", "also", "other", "most",
+        // Units and scale words say nothing about what is measured.
+        "million", "billion", "trillion", "thousand", "hundred", "percent", "per", "cent",
+        "dollars", "dollar", "euros", "pounds", "share", "year", "years",
+    ];
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
+}
 
 /// The span to show for a figure: the figure itself, extended over its
 /// counted thing when that follows closely in the same sentence
@@ -19,122 +392,56 @@ pub fn display_span(source: &SourceFile, f: &Figure) -> Span {
     }
 }
 
-/// What must agree for two figures to be about the same thing (HEDGES.md,
-/// "When two figures are about the same thing"): the counted thing (with
-/// synonyms folded), the unit, level vs change.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FigureKey {
-    pub thing: String,
-    pub unit: String,
-    pub change: bool,
+/// A value in the figure's unit, as a reader writes it: `$340 million`,
+/// `41%`, `2,000`.
+pub fn fmt_amount(f: &Figure, v: f64) -> String {
+    match f.unit.class {
+        UnitClass::Percent => format!("{}%", fmt_num(v)),
+        UnitClass::PercentagePoints => format!("{} points", fmt_num(v)),
+        UnitClass::Currency => {
+            let symbol = match f.unit.code.as_deref() {
+                Some("USD") | None => "$",
+                Some("EUR") => "€",
+                Some("GBP") => "£",
+                Some(other) => return format!("{} {other}", scaled(v)),
+            };
+            format!("{symbol}{}", scaled(v))
+        }
+        _ => scaled(v),
+    }
 }
 
-/// The comparison key of a figure, or `None` when the figure must not take
-/// part in comparisons at all: no counted thing, inside a quotation (a
-/// speaker's number is not the reporter's), or a vague quantity.
-pub fn figure_key(f: &Figure) -> Option<FigureKey> {
-    if f.in_quote || f.hedge == Hedge::Vague {
-        return None;
+/// Large values with a scale word: 3,500,000,000 → `3.5 billion`.
+fn scaled(v: f64) -> String {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v.abs() >= scale {
+            return format!("{} {word}", fmt_num((v / scale * 1000.0).round() / 1000.0));
+        }
     }
-    let thing = fold_thing(f.key.as_deref()?)?;
-    let unit = match &f.unit.code {
-        Some(code) => format!("{:?}:{code}", f.unit.class),
-        None => format!("{:?}", f.unit.class),
-    };
-    Some(FigureKey {
-        thing,
-        unit,
-        change: f.change,
-    })
-}
-
-/// Words that differ but count the same thing. Deliberately small: a wrong
-/// synonym makes false alarms, a missing one only a missed comparison.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("troops", "soldiers"),
-    ("troop", "soldiers"),
-    ("soldier", "soldiers"),
-    ("guardsmen", "soldiers"),
-    ("killed", "deaths"),
-    ("dead", "deaths"),
-    ("death", "deaths"),
-    ("fatalities", "deaths"),
-    ("arrest", "arrests"),
-    ("arrested", "arrests"),
-    ("people arrested", "arrests"),
-    ("persons arrested", "arrests"),
-    ("protesters arrested", "arrests"),
-];
-
-/// Lower-case, trim, fold synonyms word by word; `None` for an empty key.
-pub fn fold_thing(key: &str) -> Option<String> {
-    let key = key.trim().to_lowercase();
-    if key.is_empty() {
-        return None;
-    }
-    if let Some((_, to)) = SYNONYMS.iter().find(|(from, _)| *from == key) {
-        return Some((*to).to_string());
-    }
-    let words: Vec<&str> = key
-        .split_whitespace()
-        .map(|w| {
-            SYNONYMS
-                .iter()
-                .find(|(from, _)| *from == w)
-                .map_or(w, |(_, to)| *to)
-        })
-        .collect();
-    Some(words.join(" "))
-}
-
-/// Keys too generic to compare two body figures on their own: "12 people"
-/// in one paragraph and "40 people" in another are usually different groups.
-pub fn is_generic_thing(thing: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "people",
-        "persons",
-        "residents",
-        "individuals",
-        "others",
-        "members",
-        "times",
-        "cases",
-        "units",
-        "items",
-        "things",
-        "days",
-        "years",
-        "months",
-        "weeks",
-        "hours",
-        "percent",
-        "points",
-        "votes",
-        "dollars",
-    ];
-    GENERIC.contains(&thing)
+    fmt_num(v)
 }
 
 /// The range a figure allows, in words: `more than 400`, `below 400`,
-/// `between 1,700 and 2,300`.
+/// `between $335 million and $345 million`.
 pub fn describe_range(f: &Figure) -> String {
     let r = &f.range;
-    let low = fmt_num(r.low.value);
+    let amount = |v: f64| fmt_amount(f, v);
+    let low = amount(r.low.value);
     match r.high {
         None if r.low.inclusive => format!("at least {low}"),
         None => format!("more than {low}"),
         Some(h) => {
-            let high = fmt_num(h.value);
+            let high = amount(h.value);
             if r.low.value <= 0.0 {
                 if h.inclusive {
                     format!("at most {high}")
                 } else {
-                    format!("fewer than {high}")
+                    format!("less than {high}")
                 }
             } else if r.low.value == h.value
                 || (f.hedge == Hedge::None && h.value - r.low.value <= 1.0)
             {
-                fmt_num(f.value)
+                amount(f.value)
             } else if f.hedge == Hedge::Nearly || f.hedge == Hedge::JustUnder {
                 format!("below {high}")
             } else if f.hedge == Hedge::JustOver {
@@ -143,5 +450,70 @@ pub fn describe_range(f: &Figure) -> String {
                 format!("between {low} and {high}")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Part;
+    use crate::claims::{Bound, Range, Unit};
+
+    fn figure(value: f64) -> Figure {
+        Figure {
+            text: String::new(),
+            span: Span::default(),
+            part: Part::Lede,
+            value,
+            value_high: None,
+            hedge: Hedge::None,
+            range: Range {
+                low: Bound {
+                    value,
+                    inclusive: true,
+                },
+                high: None,
+            },
+            unit: Unit::count(),
+            key: None,
+            key_span: None,
+            change: false,
+            anchor: None,
+            in_quote: false,
+            sentence: Span::default(),
+        }
+    }
+
+    #[test]
+    fn transposed_digits_are_recognised_despite_float_noise() {
+        assert!(digits_transposed(&figure(4.1 * 1e6), &figure(1.4 * 1e6)));
+        assert!(digits_transposed(&figure(340e6), &figure(430e6)));
+        assert!(!digits_transposed(&figure(400.0), &figure(400.0)));
+        assert!(!digits_transposed(&figure(7.0), &figure(70.0)));
+        assert!(!digits_transposed(&figure(16.0), &figure(47.0)));
+    }
+
+    #[test]
+    fn transposed_figures_are_not_far_apart() {
+        assert!(!far_apart(&figure(4.1e6), &figure(1.4e6)));
+        assert!(far_apart(&figure(16.0), &figure(47.0)));
+        assert!(!far_apart(&figure(2000.0), &figure(3000.0)));
+    }
+
+    #[test]
+    fn anchors_disagree_only_on_two_different_times_or_sources() {
+        assert!(anchors_disagree(Some("on monday"), Some("on tuesday")));
+        assert!(anchors_disagree(Some("police say"), Some("organizers say")));
+        assert!(!anchors_disagree(
+            Some("this month, officials say"),
+            Some("officials say")
+        ));
+        assert!(!anchors_disagree(Some("on monday"), Some("police say")));
+        assert!(!anchors_disagree(None, Some("on monday")));
+        assert!(!anchors_disagree(
+            Some("in los angeles"),
+            Some("in los angeles county")
+        ));
+        assert!(anchors_disagree(Some("in denver"), Some("in albuquerque")));
     }
 }

@@ -6,10 +6,16 @@
 //! well-formed code and name.
 
 pub mod date_mismatch;
+pub mod empty_section;
 pub mod figures;
 pub mod name_mismatch;
+pub mod numbering;
+pub mod outline_mismatch;
+pub mod parts_exceed_total;
 pub mod quantity_conflict;
 pub mod quote_mismatch;
+pub mod shares_over_hundred;
+pub mod unanswered_question;
 pub mod unsupported_quantity;
 
 use serde::Serialize;
@@ -119,9 +125,15 @@ macro_rules! declare_rule {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_conflict::QuantityConflict,
     &unsupported_quantity::UnsupportedQuantity,
+    &parts_exceed_total::PartsExceedTotal,
+    &shares_over_hundred::SharesOverHundred,
     &quote_mismatch::QuoteMismatch,
     &name_mismatch::NameMismatch,
     &date_mismatch::DateMismatch,
+    &outline_mismatch::OutlineMismatch,
+    &numbering::Numbering,
+    &unanswered_question::UnansweredQuestion,
+    &empty_section::EmptySection,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),

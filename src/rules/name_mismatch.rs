@@ -29,16 +29,24 @@ declare_rule! {
     /// ```
     ///
     /// Not flagged: "Mayor Karen Bass" / "Bass" / "Ms. Bass"; "Mayor" and
-    /// "Mayor of Huntington Park"; "General" and "Major General"; a title
-    /// marked "former", "acting", "then-" or "ex-"; relatives who share a
-    /// surname but not a first name.
+    /// "Mayor of Huntington Park"; "General" and "Major General"; "Council
+    /// President Anita Rao" / "President Rao"; "Chief Executive Dr. Alan
+    /// Whitcomb" / "Dr. Whitcomb"; offices of two different organisations
+    /// ("Union President Marcus Boone" / "Marcus Boone, treasurer of the
+    /// school board"); a title marked "former", "acting", "then-" or "ex-";
+    /// relatives who share a surname but not a first name.
     ///
     /// ## Known limits
     ///
-    /// Surnames shorter than four letters are never compared, and two-letter
-    /// differences need six letters or more. Only offices from a fixed list
+    /// One-letter differences need a name of four letters or more, two-letter
+    /// differences six letters or more in both names. Only offices from a fixed list
     /// (elected and civil offices, military ranks) are compared; other roles
-    /// ("spokesperson", "veteran") are never said to conflict.
+    /// ("spokesperson", "veteran") are never said to conflict. An office of
+    /// an organisation named with it (a council, board, union, association:
+    /// "Council President", "president of the Oakwood Neighborhood
+    /// Association") is compared only with the same office or its deputy
+    /// ("Vice President"), since one person often holds offices in several
+    /// bodies.
     pub NameMismatch, "PER001", "name-mismatch", Suspicious
 }
 
@@ -103,10 +111,10 @@ pub(crate) fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
 
 /// Close enough to be one name misspelled.
 fn near(a: &str, b: &str) -> bool {
-    let len = a.chars().count().min(b.chars().count());
+    let (la, lb) = (a.chars().count(), b.chars().count());
     match edit_distance(a, b, 2) {
-        1 => len >= 4,
-        2 => len >= 6,
+        1 => la.max(lb) >= 4,
+        2 => la.min(lb) >= 6,
         _ => false,
     }
 }
@@ -154,10 +162,56 @@ fn spelling(a: &Entity, b: &Entity) -> Option<Finding> {
     )
 }
 
-/// Offices that can be compared: (family, office). Two offices of one
-/// family conflict unless compatible.
-fn office(title: &str) -> Option<(u8, String)> {
-    let base = title.split(" of ").next().unwrap_or(title).trim();
+/// An office a title names, for comparison.
+#[derive(Debug, PartialEq)]
+struct Office {
+    /// 0: elected and civil offices; 1: military ranks.
+    family: u8,
+    /// The office itself: `president`, `state senator`, `major general`.
+    name: String,
+    /// Whose office it is: the words before it (`council` in `council
+    /// president`) or after "of" (`oakwood neighborhood association`).
+    org: Option<String>,
+    /// `org` is an organisation (a council, board, union, association)
+    /// rather than a place or a department.
+    body: bool,
+}
+
+/// Words that make a title's qualifier an organisation of its own.
+#[rustfmt::skip]
+const BODY_WORDS: &[&str] = &[
+    "council", "board", "union", "association", "assembly", "committee", "commission",
+    "house", "senate", "school", "club", "league", "party", "company", "corporation", "group",
+    "foundation", "coalition", "alliance", "federation", "society", "church", "university",
+    "college", "hospital", "bank", "inc", "corp", "chamber", "guild", "caucus", "trust",
+];
+
+/// Qualifiers that change the rank, not the organisation: "deputy
+/// director", "executive director" are not compared as directors.
+const RANK_WORDS: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "executive",
+    "chief",
+    "senior",
+    "lieutenant",
+    "brigadier",
+    "acting",
+    "interim",
+    "co",
+];
+
+/// The office a title names, when it is one that can be compared. The
+/// office is the whole title ("budget director", "state senator") or its
+/// last words after a qualifier ("council president" is a president of the
+/// council).
+fn office(title: &str) -> Option<Office> {
+    let (head, of) = match title.split_once(" of ") {
+        Some((h, o)) => (h.trim(), Some(o.trim())),
+        None => (title.trim(), None),
+    };
     const CIVIL: &[&str] = &[
         "mayor",
         "deputy mayor",
@@ -171,6 +225,13 @@ fn office(title: &str) -> Option<(u8, String)> {
         "president",
         "vice president",
         "attorney general",
+        "district attorney",
+        "city attorney",
+        "county attorney",
+        "state attorney",
+        "public defender",
+        "city manager",
+        "county executive",
         "secretary",
         "secretary of state",
         "sheriff",
@@ -181,6 +242,7 @@ fn office(title: &str) -> Option<(u8, String)> {
         "auditor",
         "controller",
         "treasurer",
+        "clerk",
         "judge",
         "justice",
         "chief justice",
@@ -206,36 +268,72 @@ fn office(title: &str) -> Option<(u8, String)> {
         "admiral",
         "commander",
     ];
-    if CIVIL.contains(&base) {
-        Some((0, base.to_string()))
-    } else if MILITARY.contains(&base) {
-        Some((1, base.to_string()))
-    } else {
-        None
+    let family = |name: &str| {
+        if CIVIL.contains(&name) {
+            Some(0)
+        } else if MILITARY.contains(&name) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let words: Vec<&str> = head.split(' ').filter(|w| !w.is_empty()).collect();
+    // The longest known office at the end of the head.
+    let (cut, fam) =
+        (0..words.len()).find_map(|c| family(&words[c..].join(" ")).map(|f| (c, f)))?;
+    let qualifier = &words[..cut];
+    if qualifier.iter().any(|w| RANK_WORDS.contains(w)) {
+        return None;
     }
+    let org = of
+        .map(str::to_string)
+        .or_else(|| (!qualifier.is_empty()).then(|| qualifier.join(" ")));
+    let body = org
+        .as_deref()
+        .is_some_and(|o| o.split(' ').any(|w| BODY_WORDS.contains(&w)));
+    Some(Office {
+        family: fam,
+        name: words[cut..].join(" "),
+        org,
+        body,
+    })
 }
 
 /// "mayor" / "mayor of huntington park", "general" / "major general",
-/// "director" / "budget director" are one office; "vice president" /
-/// "president" and "lieutenant governor" / "governor" are not.
+/// "director" / "budget director", "council president" / "president" are
+/// one office; "vice president" / "president" and "lieutenant governor" /
+/// "governor" are not.
+///
+/// Titles of two different organisations never conflict ("president of the
+/// union" / "treasurer of the school board"), and an organisation's office
+/// is compared with a bare or other title only on its own ladder ("council
+/// president" / "vice president"), never with other offices ("council
+/// president" / "council member" / "mayor").
 fn compatible(a: &str, b: &str) -> bool {
-    let (Some((fa, oa)), Some((fb, ob))) = (office(a), office(b)) else {
+    let (Some(x), Some(y)) = (office(a), office(b)) else {
         return true;
     };
-    if fa != fb || oa == ob {
+    if x.family != y.family || x.name == y.name {
         return true;
     }
-    let (short, long) = if oa.len() <= ob.len() {
-        (&oa, &ob)
+    let (short, long) = if x.name.len() <= y.name.len() {
+        (&x.name, &y.name)
     } else {
-        (&ob, &oa)
+        (&y.name, &x.name)
     };
-    let Some(prefix) = long.strip_suffix(short.as_str()) else {
+    let ladder = long.strip_suffix(short.as_str());
+    if (x.body || y.body) && x.org != y.org && ladder.is_none() {
+        return true;
+    }
+    if (x.body || y.body) && x.org.is_some() && y.org.is_some() && x.org != y.org {
+        return true;
+    }
+    let Some(prefix) = ladder else {
         return false;
     };
     let prefix = prefix.trim();
     let deputy = ["vice", "lieutenant", "deputy", "assistant"].contains(&prefix);
-    !(fa == 0 && deputy)
+    !(x.family == 0 && deputy)
 }
 
 fn title_conflict(p: &Entity) -> Option<Finding> {
@@ -272,8 +370,62 @@ mod tests {
         assert_eq!(edit_distance("bass", "bas", 2), 1);
         assert_eq!(edit_distance("newsom", "newsome", 2), 1);
         assert_eq!(edit_distance("smith", "smyth", 2), 1);
-        assert_eq!(edit_distance("flores", "torres", 2), 2);
+        assert_eq!(edit_distance("johnson", "jonsen", 2), 2);
         assert_eq!(edit_distance("bass", "sherman", 2), 3);
+    }
+
+    #[test]
+    fn offices_are_read_with_their_qualifier() {
+        let o = office("council president").unwrap();
+        assert_eq!(
+            (o.name.as_str(), o.org.as_deref(), o.body),
+            ("president", Some("council"), true)
+        );
+        let o = office("president of oakwood neighborhood association").unwrap();
+        assert_eq!(o.org.as_deref(), Some("oakwood neighborhood association"));
+        assert!(o.body);
+        let o = office("mayor of huntington park").unwrap();
+        assert_eq!((o.name.as_str(), o.body), ("mayor", false));
+        let o = office("state senator").unwrap();
+        assert_eq!((o.name.as_str(), o.org), ("state senator", None));
+        let o = office("city clerk").unwrap();
+        assert_eq!(
+            (o.name.as_str(), o.org.as_deref(), o.body),
+            ("clerk", Some("city"), false)
+        );
+        assert_eq!(office("executive director"), None);
+        assert_eq!(office("chief executive"), None);
+        assert_eq!(office("organizer"), None);
+    }
+
+    #[test]
+    fn titles_of_different_organisations_never_conflict() {
+        assert!(compatible("council president", "president"));
+        assert!(compatible("council president", "council member"));
+        assert!(compatible("council president", "mayor"));
+        assert!(compatible("union president", "school board treasurer"));
+        assert!(compatible(
+            "president of oakwood neighborhood association",
+            "president of riverside tenants union"
+        ));
+        assert!(compatible(
+            "president of oakwood neighborhood association",
+            "treasurer"
+        ));
+        assert!(compatible("assembly speaker", "assemblymember"));
+        assert!(compatible(
+            "council president",
+            "vice president of united states"
+        ));
+        // An organisation's own ladder is still compared.
+        assert!(!compatible("council president", "vice president"));
+        // Jurisdictions and departments are not organisations.
+        assert!(compatible("state senator", "senator"));
+        assert!(!compatible("state senator", "governor"));
+        assert!(!compatible("city clerk", "treasurer"));
+        assert!(!compatible("finance director", "auditor"));
+        assert!(compatible("finance director", "budget director"));
+        assert!(!compatible("mayor of huntington park", "senator"));
     }
 
     #[test]

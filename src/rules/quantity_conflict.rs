@@ -1,10 +1,12 @@
 use std::collections::BTreeMap;
 
-use crate::claims::{Figure, Hedge};
+use crate::claims::{Figure, Hedge, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    describe_range, display_span, figure_key, is_generic_thing, FigureKey,
+    amount_contexts, amount_counterparts, anchors_disagree, content_words, describe_range,
+    different_subjects, digits_transposed, display_span, far_apart, figure_key, is_generic_thing,
+    negated, ratio, time_anchor, unkeyed_body_match, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -58,6 +60,7 @@ impl Rule for QuantityConflict {
         for group in groups(&cx.claims.figures).values() {
             check_group(cx, group, out);
         }
+        check_unkeyed_amounts(cx, out);
     }
 }
 
@@ -72,81 +75,182 @@ pub(crate) fn groups(figures: &[Figure]) -> BTreeMap<FigureKey, Vec<&Figure>> {
     groups
 }
 
-/// Whether two figures may be compared at all once their keys agree.
-fn comparable(a: &Figure, b: &Figure) -> bool {
-    let anchors_agree = match (&a.anchor, &b.anchor) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    anchors_agree && a.sentence != b.sentence && a.hedge != Hedge::UpTo && b.hedge != Hedge::UpTo
+/// Whether two figures with the same key may be compared at all.
+fn comparable(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    !anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref())
+        && a.sentence != b.sentence
+        && a.hedge != Hedge::UpTo
+        && b.hedge != Hedge::UpTo
+        && !far_apart(a, b)
+        && !negated(cx.source, a)
+        && !negated(cx.source, b)
+        && !different_subjects(cx, a, b)
 }
 
-fn conflict(a: &Figure, b: &Figure) -> bool {
-    comparable(a, b)
+fn conflict(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    comparable(cx, a, b)
         && !a
             .range
             .overlaps(&b.range, a.is_integral() && b.is_integral())
 }
 
-/// Is this figure one of the reporter's own statements in the story body
-/// (sections)? The lede is checked against the sections like a restatement.
-fn in_sections(f: &Figure) -> bool {
-    matches!(f.part, crate::article::Part::Section(_))
-}
-
 fn check_group(cx: &Context<'_>, group: &[&Figure], out: &mut Vec<Finding>) {
-    let body: Vec<&Figure> = group.iter().copied().filter(|f| in_sections(f)).collect();
-    let others: Vec<&Figure> = group.iter().copied().filter(|f| !in_sections(f)).collect();
-    // Body figures with different anchors are likely parts (Saturday's
-    // arrests, Sunday's arrests); an un-anchored restatement may be their total.
-    let mixed_anchors = body.iter().any(|f| f.anchor != body[0].anchor);
-
-    // 1. Restatements that agree with none of the body's figures.
-    let mut odd: Vec<&Figure> = Vec::new();
-    if !body.is_empty() {
-        for r in &others {
-            if mixed_anchors && r.anchor.is_none() {
-                continue;
-            }
-            let against: Vec<&&Figure> = body.iter().filter(|b| comparable(r, b)).collect();
-            if !against.is_empty() && against.iter().all(|b| conflict(r, b)) {
-                odd.push(r);
-            }
-        }
-    } else {
-        // No body figure: restatements that contradict each other.
-        if let Some(first) = others.first() {
-            if others.iter().skip(1).any(|o| conflict(first, o)) {
-                odd.extend(others.iter().skip(1).filter(|o| conflict(first, o)));
-                report(cx, &[first], &odd, &others, out);
-            }
-        }
+    let body: Vec<&Figure> = group.iter().copied().filter(|f| f.part.is_body()).collect();
+    let restated: Vec<&Figure> = group
+        .iter()
+        .copied()
+        .filter(|f| f.part.is_restatement())
+        .collect();
+    if body.is_empty() {
+        // Nothing to check against: NUM002's case.
         return;
     }
+
+    // 1. Restatements that agree with none of the body's figures they can be
+    // compared with. When those carry different anchors (Saturday's arrests,
+    // Sunday's arrests), an un-anchored restatement may be their total.
+    let odd: Vec<&Figure> = restated
+        .iter()
+        .copied()
+        .filter(|r| {
+            let against: Vec<&Figure> = body
+                .iter()
+                .copied()
+                .filter(|b| comparable(cx, r, b))
+                .collect();
+            // The times are read over every body figure for the thing, not
+            // only the comparable ones: "900 meals on Tuesday and 1,500 on
+            // Wednesday" makes "more than 2,000 meals" a possible total.
+            let mixed = body.iter().any(|b| time_anchor(b) != time_anchor(body[0]));
+            // A total is larger than each of its parts, and the parts show
+            // as figures at different times or as an enumeration ("12 in
+            // Texas and 3 in Oklahoma").
+            let total_of_parts = against.iter().all(|b| r.value > b.value)
+                && ((mixed && time_anchor(r).is_none())
+                    || against.iter().any(|b| enumerated(&cx.claims.figures, b)));
+            let maybe_other_figure = unkeyed_body_match(&cx.claims.figures, r);
+            !against.is_empty()
+                && !total_of_parts
+                && !maybe_other_figure
+                && against.iter().all(|b| conflict(cx, r, b))
+        })
+        .collect();
     if !odd.is_empty() {
-        // The body figures the odd ones contradict.
         let contradicted: Vec<&Figure> = body
             .iter()
             .copied()
-            .filter(|b| odd.iter().any(|o| conflict(o, b)))
+            .filter(|b| odd.iter().any(|o| conflict(cx, o, b)))
             .collect();
-        report(cx, &contradicted, &odd, &others, out);
+        report(cx, &contradicted, &odd, &restated, out);
     }
 
     // 2. Two body figures that cannot both hold.
-    let thing_is_specific = group
-        .first()
-        .and_then(|f| figure_key(f))
-        .is_some_and(|k| !is_generic_thing(&k.thing));
-    if !thing_is_specific || mixed_anchors {
+    let specific = figure_key(group[0]).is_some_and(|k| !is_generic_thing(&k.thing));
+    if !specific {
         return;
     }
     for (i, a) in body.iter().enumerate() {
-        if let Some(b) = body[i + 1..].iter().find(|b| conflict(a, b)) {
-            report(cx, &[a], &[b], &[], out);
+        if let Some(b) = body[i + 1..]
+            .iter()
+            .find(|b| conflict(cx, a, b) && body_pair_is_one_fact(cx, a, b))
+        {
+            report(cx, &[a], &[b], &restated, out);
             return;
         }
     }
+}
+
+/// Sums of money and percentages with no counted thing, restated in the
+/// headline, key points, summary or FAQ: compared with the body amounts
+/// their sentence is clearly about (see [`amount_counterparts`]).
+fn check_unkeyed_amounts(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let figures = &cx.claims.figures;
+    let contexts = amount_contexts(cx);
+    for (i, r) in figures.iter().enumerate() {
+        if !r.part.is_restatement() {
+            continue;
+        }
+        if r.key.is_some() && groups_has_body_figure(cx, r) {
+            continue;
+        }
+        let against: Vec<&Figure> = amount_counterparts(cx.source, figures, &contexts, i)
+            .into_iter()
+            .map(|j| &figures[j])
+            .filter(|b| comparable(cx, r, b))
+            .collect();
+        if !against.is_empty() && against.iter().all(|b| conflict(cx, r, b)) {
+            report(cx, &against, &[r], &[], out);
+        }
+    }
+}
+
+/// The figure is one item of an enumeration: its sentence gives another
+/// level of the same unit for the same thing or for no named thing ("900
+/// meals on Monday and 1,400 on Tuesday", "12 people in Texas and 3 in
+/// Oklahoma").
+fn enumerated(figures: &[Figure], b: &Figure) -> bool {
+    // Shares of different wholes do not add up to a total.
+    if matches!(
+        b.unit.class,
+        UnitClass::Percent | UnitClass::PercentagePoints
+    ) {
+        return false;
+    }
+    let key = figure_key(b);
+    figures.iter().any(|o| {
+        !std::ptr::eq(o, b)
+            && o.sentence == b.sentence
+            && o.unit == b.unit
+            && !o.change
+            && !o.in_quote
+            && (o.key.is_none() || figure_key(o) == key)
+    })
+}
+
+/// Whether some body figure has the same comparison key as `r` (then the
+/// keyed comparison in [`check_group`] decides).
+fn groups_has_body_figure(cx: &Context<'_>, r: &Figure) -> bool {
+    let key = figure_key(r);
+    key.is_some()
+        && cx
+            .claims
+            .figures
+            .iter()
+            .any(|b| b.part.is_body() && figure_key(b) == key)
+}
+
+/// Two body figures state one fact when one of them is in the lede (which
+/// summarises the story), or when they sit in different paragraphs and their
+/// sentences share at least two content words besides the counted thing.
+/// Figures for one noun in one paragraph are usually a sequence ("won two of
+/// their first three games ... lost four games").
+fn body_pair_is_one_fact(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
+    // Stricter than for restatements: the body often gives several counts of
+    // one noun (a part and its total, two places), so the two must be close
+    // or a transposition of each other.
+    if ratio(a, b) > 1.5 && !digits_transposed(a, b) {
+        return false;
+    }
+    if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
+        return true;
+    }
+    let paragraph = |f: &Figure| {
+        cx.article
+            .blocks()
+            .into_iter()
+            .find(|blk| blk.span.contains(&f.span))
+            .map(|blk| blk.span.start)
+    };
+    if paragraph(a) == paragraph(b) {
+        return false;
+    }
+    let key_words = content_words(a.key.as_deref().unwrap_or(""));
+    let wa = content_words(cx.source.slice(&a.sentence));
+    let wb = content_words(cx.source.slice(&b.sentence));
+    wa.intersection(&wb)
+        .filter(|w| !key_words.contains(*w))
+        .count()
+        >= 2
 }
 
 /// One finding for one defect: `base` is what the odd figures contradict,
@@ -156,37 +260,35 @@ fn report(
     cx: &Context<'_>,
     base: &[&Figure],
     odd: &[&Figure],
-    restatements: &[&Figure],
+    restated: &[&Figure],
     out: &mut Vec<Finding>,
 ) {
     let (Some(first_base), Some(first_odd)) = (base.first(), odd.first()) else {
         return;
     };
-    let thing = first_odd.key.clone().unwrap_or_default();
+    let thing = first_odd
+        .key
+        .as_deref()
+        .map(|k| format!(" {k}"))
+        .unwrap_or_default();
     let message = format!(
-        "{} `{}` {thing} but the {} `{}`",
+        "{} `{}`{thing} but the {} `{}`",
         first_odd.part.role(),
         first_odd.text,
         first_base.part.role(),
         first_base.text
     );
+    let what = first_odd.key.as_deref().unwrap_or("this amount");
     let mut finding = Finding::new(&QuantityConflict::META, message).help(format!(
-        "make the figures for {thing} agree, or say why they differ (a different time, place or source)"
+        "make the figures for {what} agree, or say why they differ (a different time, place or source)"
     ));
-    let mut labelled: Vec<&Figure> = Vec::new();
-    for f in base.iter().chain(odd) {
-        if !labelled.iter().any(|l| std::ptr::eq(*l, *f)) {
-            labelled.push(f);
-        }
-    }
-    for f in restatements {
-        let agrees =
-            base.iter().any(|b| !conflict(f, b)) && !odd.iter().any(|o| std::ptr::eq(*o, *f));
-        if agrees && !labelled.iter().any(|l| std::ptr::eq(*l, *f)) {
-            labelled.push(f);
-        }
-    }
-    labelled.sort_by_key(|f| f.span.start);
+    let agreeing = restated.iter().filter(|f| {
+        base.iter()
+            .any(|b| comparable(cx, f, b) && !conflict(cx, f, b))
+    });
+    let mut labelled: Vec<&Figure> = base.iter().chain(odd).chain(agreeing).copied().collect();
+    labelled.sort_by_key(|f| (f.span.start, f.span.end));
+    labelled.dedup_by_key(|f| (f.span.start, f.span.end));
     for f in labelled {
         let role = format!("{} {}", f.part.role(), describe_range(f));
         finding = finding.label(display_span(cx.source, f), f.part, role);

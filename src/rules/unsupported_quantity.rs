@@ -1,8 +1,10 @@
 use crate::article::Part;
-use crate::claims::Figure;
+use crate::claims::{Figure, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::rules::figures::{describe_range, display_span, figure_key};
+use crate::rules::figures::{
+    amount_contexts, amount_counterparts, describe_range, display_span, figure_key,
+};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -45,14 +47,26 @@ impl Rule for UnsupportedQuantity {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let figures = &cx.claims.figures;
         let body: Vec<&Figure> = figures.iter().filter(|f| f.part.is_body()).collect();
-        for f in figures.iter().filter(|f| f.part.is_restatement()) {
-            let Some(key) = figure_key(f) else { continue };
+        let contexts = amount_contexts(cx);
+        for (i, f) in figures.iter().enumerate() {
+            if !f.part.is_restatement() {
+                continue;
+            }
+            // "one district", "the two sides", "under one roof": not claims.
+            if f.value <= 2.0 {
+                continue;
+            }
+            let Some(thing) = checkable(f) else { continue };
             let supported = body.iter().any(|b| {
-                figure_key(b).is_some_and(|k| k.thing == key.thing)
-                    || (b.unit.class == f.unit.class
-                        && (b.value - f.value).abs() <= 0.1 * f.value.abs()
-                        && b.range.overlaps(&f.range, false))
-            });
+                let same_thing = match (&thing, figure_key(b)) {
+                    (Thing::Key(key), Some(k)) => k.thing == key.thing,
+                    _ => false,
+                };
+                let same_amount = b.unit == f.unit
+                    && (b.value - f.value).abs() <= 0.1 * f.value.abs()
+                    && b.range.overlaps(&f.range, false);
+                same_thing || same_amount
+            }) || !amount_counterparts(cx.source, figures, &contexts, i).is_empty();
             if supported {
                 continue;
             }
@@ -62,26 +76,45 @@ impl Rule for UnsupportedQuantity {
                 Part::Summary => "the summary",
                 _ => "the FAQ",
             };
-            let thing = f.key.clone().unwrap_or_default();
+            let message = match (&thing, &f.key) {
+                (Thing::Key(_), Some(key)) => format!(
+                    "{part} says `{}` {key} but the body gives no figure for {key}",
+                    f.text
+                ),
+                _ => format!("{part} says `{}` but the body gives no such amount", f.text),
+            };
             out.push(
-                Finding::new(
-                    &Self::META,
-                    format!(
-                        "{part} says `{}` {thing} but the body gives no figure for {thing}",
-                        f.text
-                    ),
-                )
-                .label(
-                    display_span(cx.source, f),
-                    f.part,
-                    format!(
-                        "{} {}, not stated in the body",
-                        f.part.role(),
-                        describe_range(f)
-                    ),
-                )
-                .help("state the figure and its source in the body, or remove it here"),
+                Finding::new(&Self::META, message)
+                    .label(
+                        display_span(cx.source, f),
+                        f.part,
+                        format!(
+                            "{} {}, not stated in the body",
+                            f.part.role(),
+                            describe_range(f)
+                        ),
+                    )
+                    .help("state the figure and its source in the body, or remove it here"),
             );
         }
     }
+}
+
+/// What a restated figure is checked by.
+enum Thing {
+    /// Its counted thing: the body must count the same thing.
+    Key(crate::rules::figures::FigureKey),
+    /// A sum of money or a percentage with no counted thing: distinctive
+    /// enough that the body must give the same amount.
+    Amount,
+}
+
+fn checkable(f: &Figure) -> Option<Thing> {
+    if f.in_quote || f.hedge == crate::claims::Hedge::Vague {
+        return None;
+    }
+    if let Some(key) = figure_key(f) {
+        return Some(Thing::Key(key));
+    }
+    matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent).then_some(Thing::Amount)
 }

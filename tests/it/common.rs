@@ -39,6 +39,25 @@ pub fn check(source: &SourceFile) -> Vec<Finding> {
     newslint::check(source, &article, &claims)
 }
 
+/// Parse, extract and check a source with every rule on, pedantic ones
+/// included (at warning), as the rule fixtures are checked.
+pub fn check_all_rules(source: &SourceFile) -> Vec<Finding> {
+    let article = newslint::parse(source);
+    let claims = newslint::extract(source, &article);
+    let cx = newslint::rules::Context {
+        source,
+        article: &article,
+        claims: &claims,
+    };
+    newslint::rules::run(&cx, |meta| {
+        Some(
+            meta.category
+                .default_severity()
+                .unwrap_or(newslint::Severity::Warning),
+        )
+    })
+}
+
 /// A compact, renderer-independent description of findings for snapshots:
 /// one block per finding, one line per side with line:col and exact text.
 pub fn describe(source: &SourceFile, findings: &[Finding]) -> String {

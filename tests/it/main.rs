@@ -1,9 +1,18 @@
 //! The integration tests: one binary, one module per area.
 
+mod claims;
+mod cli;
 mod common;
+mod conformance;
+mod entities;
+mod eval;
+mod figures;
 mod invariants;
 mod parse;
+mod parse_props;
 mod pathological;
 mod props;
+mod readme;
 mod regressions;
+mod render;
 mod rules;

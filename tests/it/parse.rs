@@ -339,3 +339,43 @@ fn a_lone_unmatched_entry_and_a_lone_unlisted_heading_in_the_same_place_are_pair
     assert_eq!(headings(&a), ["First Part", "The Budget Fight Ahead"]);
     assert_eq!(note_kinds(&a), [NoteKind::OutlineHeadingDiffers]);
 }
+
+#[test]
+fn structure_rules_stay_silent_on_the_example_and_clean_variants() {
+    for rel in fixture_files("parse") {
+        let source = load(&rel);
+        let findings = crate::common::check(&source);
+        let art: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.code.starts_with("ART"))
+            .map(|f| f.code)
+            .collect();
+        let expected: &[&str] = match rel.rsplit('/').next().unwrap_or("") {
+            "reworded_outline_entry.txt" => &["ART001"],
+            "key_points_with_gap.txt" => &["ART002"],
+            "key_points_out_of_order.txt" => &["ART002", "ART002"],
+            "question_without_answer.txt" => &["ART003"],
+            _ => &[],
+        };
+        assert_eq!(art, expected, "{rel}");
+    }
+}
+
+#[test]
+fn a_conclusion_heading_after_the_key_points_is_the_summary() {
+    let text =
+        "Lede sentence here.\nFirst Part\nBody text of the first part.\nSecond Part\nMore body.\n\
+                No. | Key Points |\n---|---|\n1 | A point. |\nConclusion\nThe closing paragraph.";
+    let a = newslint::parse(&SourceFile::new("t", text));
+    assert_eq!(headings(&a), ["First Part", "Second Part"]);
+    let summary = a.summary.as_ref().expect("a summary");
+    assert_eq!(summary.paragraphs[0].text, "The closing paragraph.");
+}
+
+#[test]
+fn a_q_label_in_the_body_does_not_start_an_faq() {
+    let text = "Lede sentence here.\nQ: Why did you run?\nI wanted to help.\nThe end of the story.";
+    let a = newslint::parse(&SourceFile::new("t", text));
+    assert!(a.faq.is_empty());
+    assert_eq!(a.lede.len(), 4);
+}

@@ -1,8 +1,8 @@
 //! Each rule on its own fixtures: `fixtures/rules/<CODE>/flag_*.txt` must
 //! produce at least one finding of that rule, `pass_*.txt` none; every file's
-//! findings (all rules) are pinned by a snapshot.
+//! findings (all rules, pedantic ones included) are pinned by a snapshot.
 
-use crate::common::{check, describe, fixture_files, load};
+use crate::common::{check_all_rules, describe, fixture_files, load};
 use newslint::rules::RULES;
 
 #[test]
@@ -12,7 +12,7 @@ fn every_rule_flags_its_flag_fixtures_and_spares_its_pass_fixtures() {
         let code = rule.meta().code;
         for rel in fixture_files(&format!("rules/{code}")) {
             let source = load(&rel);
-            let findings = check(&source);
+            let findings = check_all_rules(&source);
             let hits = findings.iter().filter(|f| f.code == code).count();
             let name = rel.rsplit('/').next().unwrap_or(&rel);
             if name.starts_with("flag_") && hits == 0 {
@@ -35,7 +35,7 @@ fn rule_fixture_snapshots() {
         let code = rule.meta().code;
         for rel in fixture_files(&format!("rules/{code}")) {
             let source = load(&rel);
-            let findings = check(&source);
+            let findings = check_all_rules(&source);
             let name = rel.replace('/', "__");
             insta::assert_snapshot!(name, describe(&source, &findings));
         }
