@@ -1,0 +1,14 @@
+//! Parse and extract claims from arbitrary bytes (decoded lossily) and verify
+//! every article and claim span.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newslint::SourceFile;
+
+#[path = "../../tests/it/invariants.rs"]
+mod invariants;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    invariants::verify_claims(&SourceFile::new("fuzz.txt", text));
+});
