@@ -136,10 +136,13 @@ impl Selector {
             return Ok(Selector::Rule(rule.meta().code.to_string()));
         }
         let upper = s.to_ascii_uppercase();
+        // `get` rather than slicing: a selector may hold multi-byte chars.
         let is_prefix = upper.len() >= 3
             && upper.len() <= 6
-            && FAMILIES.contains(&&upper[..3])
-            && upper[3..].chars().all(|c| c.is_ascii_digit());
+            && upper.get(..3).is_some_and(|f| FAMILIES.contains(&f))
+            && upper
+                .get(3..)
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
         if is_prefix {
             if upper.len() == 6 {
                 // A full code that no registered rule has: selects nothing,

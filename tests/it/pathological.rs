@@ -32,7 +32,6 @@ fn a_hundred_thousand_quotation_marks() {
 }
 
 #[test]
-#[ignore = "quadratic in src/rules/quantity_conflict.rs groups_has_body_figure; see regressions::many_key_points_about_one_thing_check_quickly"]
 fn a_table_of_two_hundred_thousand_rows() {
     let mut text =
         String::from("Lede paragraph about 400 arrests.\nNo. | Key Points |\n---|---|\n");

@@ -90,7 +90,6 @@ fn a_figure_lies_inside_its_sentence() {
 /// thing. 1,000 / 2,000 / 4,000 key points "Police made nearly N arrests"
 /// check in 16 / 66 / 205 ms (debug); 200,000 rows never finish.
 #[test]
-#[ignore = "quadratic in src/rules/quantity_conflict.rs groups_has_body_figure; unignore when fixed"]
 fn many_key_points_about_one_thing_check_quickly() {
     let mut text = String::from("Lede.\nNo. | Key Points |\n---|---|\n");
     for i in 1..=50_000 {
@@ -119,7 +118,6 @@ fn many_titled_mentions_of_one_person_check_quickly() {
 /// `Selector::parse` (`src/settings.rs`, `&upper[..3]`: "end byte index 3 is
 /// not a char boundary"). The same selector arrives from `--select`.
 #[test]
-#[ignore = "panics in src/settings.rs Selector::parse (output branch); unignore when fixed"]
 fn a_selector_with_a_multibyte_char_is_an_error_not_a_panic() {
     use newslint::settings::{parse_config, CliOverrides, Settings};
     for sel in ["N€M", "N\u{fffd}M", "NU€", "€UM001"] {
