@@ -705,30 +705,7 @@ fn sigint_exits_130_and_leaves_no_temp_file() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    // stdin stays open, so newslint waits for the article. Send the signal
-    // only once its SIGINT handler is installed (bit 1 of SigCgt in
-    // /proc/PID/status), so a slow start under load cannot make this flaky.
-    let status_path = format!("/proc/{}/status", child.id());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let caught = std::fs::read_to_string(&status_path)
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find_map(|l| l.strip_prefix("SigCgt:"))
-                    .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-            })
-            .is_some_and(|mask| mask & 0b10 != 0);
-        if caught || std::time::Instant::now() > deadline {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    crate::common::interrupt_once_handled(child.id());
     let out = child.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     let left: Vec<_> = std::fs::read_dir(dir.path())

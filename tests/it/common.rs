@@ -88,3 +88,30 @@ pub fn describe(source: &SourceFile, findings: &[Finding]) -> String {
     }
     out
 }
+
+/// Wait (up to 20 s) until process `pid` has installed a SIGINT handler (bit
+/// 1 of `SigCgt` in /proc/PID/status), then send it SIGINT. Waiting for the
+/// handler rather than sleeping keeps the SIGINT tests stable under load.
+pub fn interrupt_once_handled(pid: u32) {
+    let status_path = format!("/proc/{pid}/status");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let caught = std::fs::read_to_string(&status_path)
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("SigCgt:"))
+                    .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+            })
+            .is_some_and(|mask| mask & 0b10 != 0);
+        if caught || std::time::Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -INT {pid}");
+}

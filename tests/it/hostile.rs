@@ -45,7 +45,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -545,29 +545,7 @@ fn sigint_keeps_the_previous_output_file() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    // stdin stays open, so newslint is mid-run, its temp file created. Signal
-    // once the SIGINT handler is installed (bit 1 of SigCgt).
-    let status_path = format!("/proc/{}/status", child.id());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let caught = std::fs::read_to_string(&status_path)
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find_map(|l| l.strip_prefix("SigCgt:"))
-                    .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-            })
-            .is_some_and(|mask| mask & 0b10 != 0);
-        if caught || Instant::now() > deadline {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    crate::common::interrupt_once_handled(child.id());
     let out = wait_bounded(child, "SIGINT");
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     assert_eq!(
