@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::figures::extract_text;
 
 /// Minimum share of in-scope cases that must pass, overall.
-const THRESHOLD: f64 = 0.95;
+const THRESHOLD: f64 = 0.97;
 
 fn data_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

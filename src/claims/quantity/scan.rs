@@ -557,9 +557,13 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     if v2 <= v1 {
         return Second::None;
     }
-    // "from 41,200 jobs in 2022 to 42,050 in 2024": a year is never the low
-    // end of a range of a different kind of number.
-    if year_token(toks, num.start).is_some() && year_token(toks, n2.start).is_none() {
+    // "from 41,200 jobs in 2022 to 42,050 in 2024": a recent year followed
+    // by a count written with a thousands separator is a year and then a
+    // count, not a range ("from 1000 to 5000" and "between 2000 and 3000"
+    // stay ranges).
+    let recent_year = year_token(toks, num.start).is_some_and(|y| (1900.0..=2100.0).contains(&y));
+    let separated = toks.get(n2.start).is_some_and(|t| t.lower.contains(','));
+    if recent_year && separated {
         return Second::None;
     }
     if from && sep == "to" && f.start >= 2 && lex::is_change_verb(word(toks, f.start - 2)) {
