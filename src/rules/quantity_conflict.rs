@@ -208,6 +208,11 @@ fn body_pair_is_one_fact(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bo
     if ratio(a, b) > 1.5 && !digits_transposed(a, b) {
         return false;
     }
+    // Small counts in a story are nearly always different sets ("two
+    // bedrooms" and "three-bedroom units", "five numbers" and "six").
+    if a.value.min(b.value) < 10.0 && a.unit.class == crate::claims::UnitClass::Count {
+        return false;
+    }
     if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
         return true;
     }
