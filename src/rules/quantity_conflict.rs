@@ -45,8 +45,13 @@ declare_rule! {
     /// Figures are compared only when the extractor found the counted thing;
     /// vague quantities ("dozens") and soft caps ("up to") never trigger it
     /// alone. Two body figures are compared only when the counted thing is
-    /// specific (not "people" or "residents"), since bodies often give the
-    /// same generic noun for different groups.
+    /// specific (not "people" or "residents"), the values are within 1.5× of
+    /// each other (or a transposition) and not both below ten, since bodies
+    /// often give one noun for different groups. Figures more than twice
+    /// apart are not compared unless their digits are transposed; a
+    /// restatement larger than each item of an enumeration may be their total
+    /// and is left alone; a thing counted more than 200 times in the body is
+    /// skipped.
     pub QuantityConflict, "NUM001", "quantity-conflict", Correctness
 }
 
