@@ -135,33 +135,57 @@ impl DateMention {
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap_or_else(|_| unreachable!()));
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:{WEEKDAY}(?:,[ \t]*|[ \t]+|[ \t]*\([ \t]*))?{MONTH}[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ \t]+(\d{{4}})\b)?(?:[ \t]*\)|[ \t]*\([ \t]*{WEEKDAY}[ \t]*\))?"
-    ))
-    .unwrap_or_else(|_| unreachable!())
-});
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:{WEEKDAY},?[ \t]+)?(?:the[ \t]+)?(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}(?:\b|[ \t])(?:,?[ \t]*(\d{{4}})\b)?"
-    ))
-    .unwrap_or_else(|_| unreachable!())
-});
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH}[ \t]+(\d{{4}})\b")).unwrap_or_else(|_| unreachable!())
-});
-static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:(?i:last|next|this)[ \t]+)?{WEEKDAY}\b"))
-        .unwrap_or_else(|_| unreachable!())
-});
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:yesterday|today|tonight|tomorrow|(?:earlier|later)[ \t]+this[ \t]+(?:week|month|year)|(?:last|this|next)[ \t]+(?:week|weekend|month|year|night|morning|afternoon|evening)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)[ \t]+(?:days?|weeks?|months?|years?)[ \t]+ago)\b",
-    )
-    .unwrap_or_else(|_| unreachable!())
-});
+/// The date patterns, compiled once with Unicode word boundaries and once
+/// with ASCII ones. The two agree on every text without non-ASCII word
+/// characters (letters, digits, marks), which is nearly every article; the
+/// ASCII set runs on the lazy DFA, the Unicode set falls back to slower
+/// engines on non-ASCII text.
+struct DateRegexes {
+    iso: Regex,
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    weekday: Regex,
+    relative: Regex,
+}
+
+impl DateRegexes {
+    fn new(b: &str) -> DateRegexes {
+        let re = |p: String| Regex::new(&p).unwrap_or_else(|_| unreachable!());
+        DateRegexes {
+            iso: re(format!(r"{b}(\d{{4}})-(\d{{2}})-(\d{{2}}){b}")),
+            month_day: re(format!(
+                r"{b}(?:{WEEKDAY}(?:,[ \t]*|[ \t]+|[ \t]*\([ \t]*))?{MONTH}[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?{b}(?:,?[ \t]+(\d{{4}}){b})?(?:[ \t]*\)|[ \t]*\([ \t]*{WEEKDAY}[ \t]*\))?"
+            )),
+            day_month: re(format!(
+                r"{b}(?:{WEEKDAY},?[ \t]+)?(?:the[ \t]+)?(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}(?:{b}|[ \t])(?:,?[ \t]*(\d{{4}}){b})?"
+            )),
+            month_year: re(format!(r"{b}{MONTH}[ \t]+(\d{{4}}){b}")),
+            weekday: re(format!(r"{b}(?:(?i:last|next|this)[ \t]+)?{WEEKDAY}{b}")),
+            relative: re(format!(
+                r"(?i){b}(?:yesterday|today|tonight|tomorrow|(?:earlier|later)[ \t]+this[ \t]+(?:week|month|year)|(?:last|this|next)[ \t]+(?:week|weekend|month|year|night|morning|afternoon|evening)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)[ \t]+(?:days?|weeks?|months?|years?)[ \t]+ago){b}",
+            )),
+        }
+    }
+}
+
+static UNICODE_RES: LazyLock<DateRegexes> = LazyLock::new(|| DateRegexes::new(r"\b"));
+static ASCII_RES: LazyLock<DateRegexes> = LazyLock::new(|| DateRegexes::new(r"(?-u:\b)"));
+
+/// A word character (Unicode `\w`) outside ASCII: where ASCII and Unicode
+/// word boundaries can differ.
+static NON_ASCII_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").unwrap_or_else(|_| unreachable!()));
+
+/// The patterns to use on `text`: the fast ASCII-boundary set whenever it
+/// finds exactly what the Unicode set would.
+fn regexes_for(text: &str) -> &'static DateRegexes {
+    if text.is_ascii() || !NON_ASCII_WORD.is_match(text) {
+        &ASCII_RES
+    } else {
+        &UNICODE_RES
+    }
+}
 
 fn month_number(s: &str) -> Option<u32> {
     let l = s.trim_end_matches('.').to_ascii_lowercase();
@@ -200,8 +224,9 @@ fn parse_u32(s: Option<regex::Match<'_>>) -> Option<u32> {
 }
 
 fn find_dates(text: &str) -> Vec<Found> {
+    let res = regexes_for(text);
     let mut all: Vec<Found> = Vec::new();
-    for c in ISO.captures_iter(text) {
+    for c in res.iso.captures_iter(text) {
         let (Some(m), year, month, day) = (
             c.get(0),
             parse_year(c.get(1)),
@@ -225,7 +250,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             });
         }
     }
-    for c in MONTH_DAY.captures_iter(text) {
+    for c in res.month_day.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(2).and_then(|x| month_number(x.as_str()));
         let day = parse_u32(c.get(3));
@@ -262,7 +287,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday,
         });
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in res.day_month.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let weekday = c.get(1).and_then(|w| Weekday::parse(w.as_str()));
         let day = parse_u32(c.get(2));
@@ -288,7 +313,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday,
         });
     }
-    for c in MONTH_YEAR.captures_iter(text) {
+    for c in res.month_year.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(1).and_then(|x| month_number(x.as_str()));
         let year = parse_year(c.get(2));
@@ -305,7 +330,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             });
         }
     }
-    for c in WEEKDAY_RE.captures_iter(text) {
+    for c in res.weekday.captures_iter(text) {
         let (Some(m), Some(w)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -322,7 +347,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday: Weekday::parse(w.as_str()),
         });
     }
-    for m in RELATIVE.find_iter(text) {
+    for m in res.relative.find_iter(text) {
         all.push(Found {
             start: m.start(),
             end: m.end(),
@@ -482,11 +507,25 @@ static DATE_THEN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The event phrase ending exactly at `end` (block-relative), and whether it
 /// is definite.
-fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
+///
+/// `stable` is the offset of the block's first char whose lower case has
+/// another byte length ([`first_len_change`]).
+fn event_ending_at(text: &str, end: usize, stable: usize) -> Option<(String, bool)> {
     let before = text.get(..end)?;
-    let lower = before.to_lowercase();
-    // Lower-casing can change byte lengths; only trust ASCII-identical text.
-    if lower.len() != before.len() {
+    // Lower-casing can change byte lengths; only trust ASCII-identical
+    // text. Where no char of `before` changes length, its lower-cased
+    // tail is the tail lower-cased, so only a window is lower-cased.
+    let lower_start = if end <= stable {
+        let mut w = end.saturating_sub(EVENT_WINDOW);
+        while !before.is_char_boundary(w) {
+            w -= 1;
+        }
+        w
+    } else {
+        0
+    };
+    let lower = before.get(lower_start..)?.to_lowercase();
+    if lower.len() != before.len() - lower_start {
         return None;
     }
     let ev = EVENTS.iter().find(|e| {
@@ -541,8 +580,48 @@ fn event_ending_at(text: &str, end: usize) -> Option<(String, bool)> {
     Some((key, definite))
 }
 
+/// Bytes before a date's event that are lower-cased to find it: more than
+/// the longest event and the char before it.
+const EVENT_WINDOW: usize = 64;
+
+/// The offset of the first char of `text` whose lower case is not as long
+/// as itself (`text.len()` when there is none).
+fn first_len_change(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| {
+            !c.is_ascii() && c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8()
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Nothing but "On" (any case) or blanks since the last `.`, `!`, `?` or
+/// line break of `lead`. Reads back only as far as it must: a paragraph
+/// with no sentence end and thousands of dates stays linear.
+fn sentence_initial(lead: &str) -> bool {
+    // Non-blank chars after the last sentence end, last first.
+    let mut word: Vec<char> = Vec::new();
+    let mut after_word = false;
+    for c in lead.chars().rev() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            break;
+        }
+        if c.is_whitespace() {
+            after_word |= !word.is_empty();
+        } else if after_word || word.len() >= 2 {
+            return false;
+        } else {
+            word.push(c);
+        }
+    }
+    match word.as_slice() {
+        [] => true,
+        [n, o] => n.eq_ignore_ascii_case(&'n') && o.eq_ignore_ascii_case(&'o'),
+        _ => false,
+    }
+}
+
 /// The event a date at `start..end` dates, when the clause says so plainly.
-fn link_event(text: &str, start: usize, end: usize) -> Option<(String, bool)> {
+fn link_event(text: &str, start: usize, end: usize, stable: usize) -> Option<(String, bool)> {
     // "the press conference held on Wednesday".
     let before = text.get(..start)?;
     let window_start = before
@@ -556,21 +635,14 @@ fn link_event(text: &str, start: usize, end: usize) -> Option<(String, bool)> {
         let cut = window_start + i;
         if let Some(gap) = text.get(cut..start) {
             if EVENT_TO_DATE.is_match(gap) {
-                if let Some(e) = event_ending_at(text, cut) {
+                if let Some(e) = event_ending_at(text, cut, stable) {
                     return Some(e);
                 }
             }
         }
     }
     // "On June 3, the council held a hearing".
-    let lead = before.trim_end();
-    let since = lead
-        .rfind(['.', '!', '?', '\n'])
-        .and_then(|p| lead.get(p + 1..))
-        .unwrap_or(lead)
-        .trim();
-    let sentence_initial = since.is_empty() || since.eq_ignore_ascii_case("on");
-    if sentence_initial {
+    if sentence_initial(before.trim_end()) {
         let after = text.get(end..)?;
         if let Some(m) = DATE_THEN_EVENT.captures(after) {
             let m0 = m.get(0)?;
@@ -593,12 +665,18 @@ fn link_event(text: &str, start: usize, end: usize) -> Option<(String, bool)> {
 pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<DateMention> {
     let mut out = Vec::new();
     for block in blocks {
-        for f in find_dates(block.text) {
+        let found = find_dates(block.text);
+        let stable = if found.is_empty() {
+            0
+        } else {
+            first_len_change(block.text)
+        };
+        for f in found {
             let Some(text) = block.text.get(f.start..f.end) else {
                 continue;
             };
-            let (event, event_definite) =
-                link_event(block.text, f.start, f.end).map_or((None, false), |(e, d)| (Some(e), d));
+            let (event, event_definite) = link_event(block.text, f.start, f.end, stable)
+                .map_or((None, false), |(e, d)| (Some(e), d));
             out.push(DateMention {
                 text: text.to_string(),
                 span: source.span(block.span.start + f.start, block.span.start + f.end),
@@ -642,6 +720,50 @@ fn infer_years(dates: &mut [DateMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_fit_the_lowercased_window() {
+        assert!(EVENTS.iter().all(|e| e.len() + 8 <= EVENT_WINDOW));
+    }
+
+    #[test]
+    fn sentence_initial_reads_the_tail_after_the_last_sentence_end() {
+        for (lead, want) in [
+            ("", true),
+            ("On", true),
+            ("He left. on", true),
+            ("He left.  ", true),
+            ("He left.\n On ", true),
+            ("He left. In", false),
+            ("He left. o n", false),
+            ("He left. Once", false),
+            ("Police said", false),
+        ] {
+            assert_eq!(sentence_initial(lead.trim_end()), want, "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_unicode_patterns_agree_without_non_ascii_letters() {
+        let text = "On Wednesday, June 11 — “the 3rd of May 2024” (Friday) and 2025-06-10; \
+                    two days ago, next week, Dec. 2, 2024.\u{a0}Sunday";
+        assert!(std::ptr::eq(regexes_for(text), &*ASCII_RES));
+        let spans = |r: &DateRegexes| -> Vec<(usize, usize)> {
+            [
+                &r.iso,
+                &r.month_day,
+                &r.day_month,
+                &r.month_year,
+                &r.weekday,
+                &r.relative,
+            ]
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| (m.start(), m.end())))
+            .collect()
+        };
+        assert_eq!(spans(&ASCII_RES), spans(&UNICODE_RES));
+        assert!(std::ptr::eq(regexes_for("Ébe June 2025"), &*UNICODE_RES));
+    }
 
     #[test]
     fn weekday_of_known_dates() {

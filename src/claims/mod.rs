@@ -49,12 +49,17 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
         .into_iter()
         .filter(|b| !matches!(b.part, Part::Outline(_) | Part::SectionHeading(_)))
         .collect();
-    let entities = person::extract(source, &blocks);
-    let quotes = quote::extract(source, &blocks, &entities);
+    // Each block is split into sentences and words once, for people and
+    // quotes.
+    let words: Vec<person::BlockWords<'_>> = blocks
+        .iter()
+        .map(|b| person::BlockWords::new(b.text))
+        .collect();
+    let entities = person::extract_words(source, &blocks, &words);
+    let words: Vec<Option<person::BlockWords<'_>>> = words.into_iter().map(Some).collect();
+    let quotes = quote::extract_words(source, &blocks, &words, &entities);
     let (mut figures, tallies) = quantity::extract(source, &blocks);
-    for f in &mut figures {
-        f.in_quote = quotes.iter().any(|q| q.outer.contains(&f.span));
-    }
+    mark_quoted(&mut figures, &quotes);
     let dates = date::extract(source, &blocks);
     Claims {
         figures,
@@ -62,5 +67,25 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
         quotes,
         entities,
         dates,
+    }
+}
+
+/// Set `in_quote` on every figure inside a quotation. Quotations never
+/// overlap, so once sorted the only one that can hold a figure is the last
+/// that starts at or before it; if they ever did overlap, every quotation is
+/// tried.
+fn mark_quoted(figures: &mut [Figure], quotes: &[Quote]) {
+    let mut outer: Vec<crate::source::Span> = quotes.iter().map(|q| q.outer).collect();
+    outer.sort_by_key(|s| (s.start, s.end));
+    let disjoint = outer.windows(2).all(|w| w[0].end <= w[1].start);
+    for f in figures {
+        f.in_quote = if disjoint {
+            let i = outer.partition_point(|s| s.start <= f.span.start);
+            i.checked_sub(1)
+                .and_then(|i| outer.get(i))
+                .is_some_and(|s| s.contains(&f.span))
+        } else {
+            outer.iter().any(|s| s.contains(&f.span))
+        };
     }
 }

@@ -11,6 +11,7 @@
 //! words such as "County", "Park").
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -117,11 +118,28 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Words of a block with their sentence index. Never panics: every offset is
-/// taken from `char_indices`.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// A block split into sentences and words once, shared by the extractors.
+pub(crate) struct BlockWords<'a> {
+    /// [`sentence_ranges`] of the block.
+    pub sents: Vec<std::ops::Range<usize>>,
+    /// The words of the block with their sentence index.
+    pub toks: Vec<Tok<'a>>,
+}
+
+impl<'a> BlockWords<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let sents = sentence_ranges(text);
+        let toks = tokenize_sentences(text, &sents);
+        BlockWords { sents, toks }
+    }
+}
+
+/// Words of a block already split into `sentences` (by [`sentence_ranges`]),
+/// with their sentence index. Never panics: every offset is taken from
+/// `char_indices`.
+fn tokenize_sentences<'a>(text: &'a str, sentences: &[std::ops::Range<usize>]) -> Vec<Tok<'a>> {
     let mut toks = Vec::new();
-    for (si, range) in sentence_ranges(text).into_iter().enumerate() {
+    for (si, range) in sentences.iter().cloned().enumerate() {
         let base = range.start;
         let Some(sent) = text.get(range) else {
             continue;
@@ -178,9 +196,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             let mut start = i;
             let mut former_prefix = false;
-            let lower = word.to_lowercase();
             for p in ["then-", "ex-"] {
-                if lower.starts_with(p) && word.len() > p.len() {
+                // `p` is ASCII and no non-ASCII char lower-cases to one of
+                // its letters, so a byte-wise comparison is exact.
+                let has_prefix = word
+                    .as_bytes()
+                    .get(..p.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+                if has_prefix && word.len() > p.len() {
                     word = &word[p.len()..];
                     start += p.len();
                     former_prefix = true;
@@ -429,36 +452,89 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "writing", "telling",
 ];
 
+/// A word normalised for matching: normalised chars, lower case, trailing
+/// periods removed.
 fn norm_word(w: &str) -> String {
+    if w.is_ascii() {
+        // The same as the general path for ASCII: `normalize` only maps
+        // '`' and tab, and ASCII lower-casing is Unicode lower-casing there.
+        let mut out = String::with_capacity(w.len());
+        for b in w.trim_end_matches('.').bytes() {
+            out.push(match b {
+                b'`' => '\'',
+                b'\t' => ' ',
+                b => char::from(b.to_ascii_lowercase()),
+            });
+        }
+        return out;
+    }
     normalize(w)
         .to_lowercase()
         .trim_end_matches('.')
         .to_string()
 }
 
+/// A lexicon as a set, for constant-time membership.
+fn lexicon(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(STOPWORDS));
+static SPEECH_VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(SPEECH_VERBS));
+static GIVEN_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(GIVEN_NAMES));
+static PLACE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(PLACES));
+static ORG_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(ORG_WORDS));
+static PLACE_WORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(PLACE_WORDS));
+
+/// True when `w` is a speech verb (lower case).
+pub(crate) fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERB_SET.contains(w)
+}
+
+/// One title or honorific of the lexicons, split into words once.
+struct TitleEntry {
+    parts: Vec<&'static str>,
+    canonical: String,
+    honorific: bool,
+}
+
+/// Titles and honorifics by first word, each bucket in lexicon order
+/// (titles before honorifics), so that ties resolve as a scan of the lists
+/// would.
+static TITLES_BY_FIRST: LazyLock<HashMap<&'static str, Vec<TitleEntry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<TitleEntry>> = HashMap::new();
+    for (list, honorific) in [(TITLES, false), (HONORIFICS, true)] {
+        for t in list {
+            let parts: Vec<&'static str> = t.split(' ').collect();
+            let first = parts.first().copied().unwrap_or("");
+            map.entry(first).or_default().push(TitleEntry {
+                parts,
+                canonical: canonical_title(t),
+                honorific,
+            });
+        }
+    }
+    map
+});
+
 fn is_title_word(lower: &str) -> bool {
-    TITLES
-        .iter()
-        .chain(HONORIFICS)
-        .any(|t| t.split(' ').next() == Some(lower))
+    TITLES_BY_FIRST.contains_key(lower)
 }
 
 /// Longest title at `toks[i..]` within a joined run. Returns (title, tokens
 /// used, honorific).
 fn match_title(words: &[String]) -> Option<(String, usize, bool)> {
-    let mut best: Option<(String, usize, bool)> = None;
-    for (list, honorific) in [(TITLES, false), (HONORIFICS, true)] {
-        for t in list {
-            let parts: Vec<&str> = t.split(' ').collect();
-            if parts.len() <= words.len()
-                && parts.iter().zip(words).all(|(p, w)| *p == w.as_str())
-                && best.as_ref().is_none_or(|b| parts.len() > b.1)
-            {
-                best = Some((canonical_title(t), parts.len(), honorific));
-            }
+    let first = words.first()?;
+    let mut best: Option<&TitleEntry> = None;
+    for t in TITLES_BY_FIRST.get(first.as_str())? {
+        if t.parts.len() <= words.len()
+            && t.parts.iter().zip(words).all(|(p, w)| *p == w.as_str())
+            && best.is_none_or(|b| t.parts.len() > b.parts.len())
+        {
+            best = Some(t);
         }
     }
-    best
+    best.map(|t| (t.canonical.clone(), t.parts.len(), t.honorific))
 }
 
 /// Expand abbreviations so that "Gov." and "Governor" compare equal.
@@ -517,7 +593,7 @@ struct BlockCx<'a> {
     text: &'a str,
     base: usize,
     part: Part,
-    lower_vocab: &'a HashSet<String>,
+    lower_vocab: &'a HashSet<&'a str>,
 }
 
 impl BlockCx<'_> {
@@ -546,9 +622,20 @@ fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
 
 /// Extract entities.
 pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Entity> {
+    let words: Vec<BlockWords<'_>> = blocks.iter().map(|b| BlockWords::new(b.text)).collect();
+    extract_words(source, blocks, &words)
+}
+
+/// [`extract`] over blocks already split into words (`words[i]` of
+/// `blocks[i]`).
+pub(crate) fn extract_words(
+    source: &SourceFile,
+    blocks: &[Block<'_>],
+    words: &[BlockWords<'_>],
+) -> Vec<Entity> {
     let lower_vocab = lower_vocabulary(blocks);
     let mut cands = Vec::new();
-    for block in blocks {
+    for (block, bw) in blocks.iter().zip(words) {
         let cx = BlockCx {
             source,
             text: block.text,
@@ -556,7 +643,7 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Entity> {
             part: block.part,
             lower_vocab: &lower_vocab,
         };
-        let toks = tokenize(block.text);
+        let toks = &bw.toks;
         let mut by_sentence: Vec<&[Tok<'_>]> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -578,12 +665,12 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Entity> {
 
 /// Every lower-case word of the article: a capitalised sentence-initial word
 /// whose lower-case form appears elsewhere is an ordinary word.
-fn lower_vocabulary(blocks: &[Block<'_>]) -> HashSet<String> {
+fn lower_vocabulary<'a>(blocks: &[Block<'a>]) -> HashSet<&'a str> {
     let mut set = HashSet::new();
     for b in blocks {
         for w in b.text.split(|c: char| !c.is_alphabetic()) {
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                set.insert(w.to_string());
+                set.insert(w);
             }
         }
     }
@@ -600,10 +687,9 @@ fn sentence_candidates(cx: &BlockCx<'_>, toks: &[Tok<'_>], only_known: bool, out
         // Grow a run of joined capitalised words (and connectors).
         let mut j = i + 1;
         while j < toks.len() && joined(cx.text, &toks[j - 1], &toks[j]) {
-            let lower = toks[j].word.to_lowercase();
             if toks[j].cap && !toks[j].former_prefix {
                 j += 1;
-            } else if CONNECTORS.contains(&lower.as_str())
+            } else if is_connector(toks[j].word)
                 && j + 1 < toks.len()
                 && toks[j + 1].cap
                 && joined(cx.text, &toks[j], &toks[j + 1])
@@ -618,12 +704,22 @@ fn sentence_candidates(cx: &BlockCx<'_>, toks: &[Tok<'_>], only_known: bool, out
     }
 }
 
-fn is_stop(tok: &Tok<'_>, lower_vocab: &HashSet<String>) -> bool {
+/// `word.to_lowercase()` is one of the connectors (all ASCII; the only
+/// non-ASCII char that lower-cases to an ASCII letter is the Kelvin sign,
+/// and no connector holds a `k`).
+fn is_connector(word: &str) -> bool {
+    word.len() <= 3
+        && CONNECTORS
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(word.as_bytes()))
+}
+
+fn is_stop(tok: &Tok<'_>, lower_vocab: &HashSet<&str>) -> bool {
     let lower = norm_word(tok.word);
     if is_title_word(&lower) {
         return false;
     }
-    STOPWORDS.contains(&lower.as_str()) || (tok.initial && lower_vocab.contains(&lower))
+    STOPWORD_SET.contains(lower.as_str()) || (tok.initial && lower_vocab.contains(lower.as_str()))
 }
 
 /// Handle the run `toks[i..j]`; returns the index to continue from.
@@ -640,7 +736,7 @@ fn run(
     // where "union" is also written in lower case).
     while i < j && is_stop(&toks[i], cx.lower_vocab) {
         let lower = norm_word(toks[i].word);
-        let qualifies = !STOPWORDS.contains(&lower.as_str()) && {
+        let qualifies = !STOPWORD_SET.contains(lower.as_str()) && {
             let rest: Vec<String> = toks[i + 1..j].iter().map(|t| norm_word(t.word)).collect();
             (0..rest.len().min(3)).any(|p| titled_name_follows(&rest[p..]))
         };
@@ -691,7 +787,7 @@ fn run(
     let mut qualifier = String::new();
     if let Some(p) = title_at.filter(|&p| p > k) {
         let place_len = (1..=p - k).rev().find(|&m| {
-            PLACES.contains(&words[k - i..k - i + m].join(" ").as_str())
+            PLACE_SET.contains(words[k - i..k - i + m].join(" ").as_str())
                 || toks[k + m - 1].possessive
         });
         if let Some(m) = place_len {
@@ -778,13 +874,15 @@ fn run(
 
     let kind = if has_title {
         Some(EntityKind::Person)
-    } else if (name.len() > 1 && name_words.iter().any(|w| ORG_WORDS.contains(&w.as_str())))
+    } else if (name.len() > 1 && name_words.iter().any(|w| ORG_WORD_SET.contains(w.as_str())))
         || (name.len() == 1
             && (is_acronym(name[0].word) || STANDALONE_ORGS.contains(&name_words[0].as_str())))
     {
         Some(EntityKind::Organisation)
-    } else if PLACES.contains(&joined_name.as_str())
-        || name_words.iter().any(|w| PLACE_WORDS.contains(&w.as_str()))
+    } else if PLACE_SET.contains(joined_name.as_str())
+        || name_words
+            .iter()
+            .any(|w| PLACE_WORD_SET.contains(w.as_str()))
     {
         Some(EntityKind::Place)
     } else {
@@ -811,7 +909,7 @@ fn run(
             }
             evidence = !titles.is_empty()
                 || speech_verb_near(cx, toks, k, j)
-                || GIVEN_NAMES.contains(&name_words[0].as_str());
+                || GIVEN_NAME_SET.contains(name_words[0].as_str());
         }
         let last = &name[name.len() - 1];
         out.push(Cand {
@@ -881,7 +979,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
 }
 
 fn push_single(cx: &BlockCx<'_>, t: &Tok<'_>, out: &mut Vec<Cand>) {
-    if t.cap && !STOPWORDS.contains(&norm_word(t.word).as_str()) {
+    if t.cap && !STOPWORD_SET.contains(norm_word(t.word).as_str()) {
         out.push(single_cand(cx, t));
     }
 }
@@ -926,7 +1024,7 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
                     && joined(cx.text, &toks[s - 1], &toks[s])
                 {
                     let w = norm_word(toks[s - 1].word);
-                    if !(ORG_WORDS.contains(&w.as_str()) || PLACE_WORDS.contains(&w.as_str())) {
+                    if !(ORG_WORD_SET.contains(w.as_str()) || PLACE_WORD_SET.contains(w.as_str())) {
                         break;
                     }
                     qualifier.insert(0, w);
@@ -1044,7 +1142,7 @@ fn speech_verb_near(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, j: usize) -> b
         .get(j)
         .filter(|t| t.sentence == toks[j - 1].sentence)
         .is_some_and(|t| {
-            SPEECH_VERBS.contains(&norm_word(t.word).as_str())
+            SPEECH_VERB_SET.contains(norm_word(t.word).as_str())
                 && cx
                     .text
                     .get(toks[j - 1].end..t.start)
@@ -1203,7 +1301,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
             }
             None => {
                 let lower = surname.as_str();
-                let kind = if PLACES.contains(&lower) {
+                let kind = if PLACE_SET.contains(lower) {
                     Some(EntityKind::Place)
                 } else if c.words.first().is_some_and(|w| is_acronym(w))
                     || STANDALONE_ORGS.contains(&lower)

@@ -10,9 +10,7 @@
 use serde::Serialize;
 
 use crate::article::{Block, Part};
-use crate::claims::person::{
-    canonical_title, sentence_ranges, tokenize, Entity, EntityKind, Tok, SPEECH_VERBS,
-};
+use crate::claims::person::{canonical_title, is_speech_verb, BlockWords, Entity, EntityKind, Tok};
 use crate::claims::text::{normalize, words};
 use crate::source::{SourceFile, Span};
 
@@ -80,6 +78,18 @@ struct PersonAt {
 
 /// Extract quotations.
 pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -> Vec<Quote> {
+    let words: Vec<Option<BlockWords<'_>>> = blocks.iter().map(|_| None).collect();
+    extract_words(source, blocks, &words, entities)
+}
+
+/// [`extract`] with the blocks' words when they are already known
+/// (`split[i]` of `blocks[i]`; `None`: split the block here).
+pub(crate) fn extract_words(
+    source: &SourceFile,
+    blocks: &[Block<'_>],
+    split: &[Option<BlockWords<'_>>],
+    entities: &[Entity],
+) -> Vec<Quote> {
     let mut people: Vec<PersonAt> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -100,11 +110,31 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -
             continue;
         }
         let base = block.span.start;
-        let sents = sentence_ranges(block.text);
-        let toks = tokenize(block.text);
-        let inside_quote = |pos: usize| pairs.iter().any(|&(s, _, _, e)| s <= pos && pos < e);
-        // Words outside every quote, block-relative offsets.
-        let outside: Vec<&Tok<'_>> = toks.iter().filter(|t| !inside_quote(t.start)).collect();
+        let own;
+        let bw = match split.get(bi).and_then(Option::as_ref) {
+            Some(bw) => bw,
+            None => {
+                own = BlockWords::new(block.text);
+                &own
+            }
+        };
+        let (sents, toks) = (&bw.sents, &bw.toks);
+        // Words outside every quote, block-relative offsets. Pairs are in
+        // order and never overlap, and so are the words: one merge.
+        let mut outside: Vec<&Tok<'_>> = Vec::with_capacity(toks.len());
+        let mut p = 0;
+        for t in toks {
+            while pairs.get(p).is_some_and(|&(_, _, _, e)| e <= t.start) {
+                p += 1;
+            }
+            if pairs.get(p).is_none_or(|&(s, _, _, _)| s > t.start) {
+                outside.push(t);
+            }
+        }
+        let lowers: Vec<String> = outside
+            .iter()
+            .map(|t| normalize(t.word).to_lowercase())
+            .collect();
         for &(os, oe, cs, ce) in &pairs {
             let Some(inner) = block.text.get(oe..cs) else {
                 continue;
@@ -118,18 +148,21 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>], entities: &[Entity]) -
             };
             let text = collapse(&normalize(raw));
             let scare = words(&text).len() <= 2;
+            // Sentences are in order and never overlap: the first one
+            // ending after a position is the only one that can hold it.
             let ctx_start = sents
-                .iter()
-                .find(|r| r.start <= os && os < r.end)
+                .get(sents.partition_point(|r| r.end <= os))
+                .filter(|r| r.start <= os && os < r.end)
                 .map_or(os, |r| r.start);
             let ctx_end = sents
-                .iter()
-                .find(|r| r.start < ce && ce <= r.end)
+                .get(sents.partition_point(|r| r.end < ce))
+                .filter(|r| r.start < ce && ce <= r.end)
                 .map_or(ce, |r| r.end);
             let cx = AttrCx {
                 text: block.text,
                 base,
                 toks: &outside,
+                lowers: &lowers,
                 people: &people,
                 entities,
                 blocks,
@@ -173,6 +206,8 @@ struct AttrCx<'a, 'b> {
     base: usize,
     /// Words outside quotes in the block.
     toks: &'b [&'b Tok<'a>],
+    /// `toks`, normalised and lower-cased.
+    lowers: &'b [String],
     people: &'b [PersonAt],
     entities: &'b [Entity],
     blocks: &'b [Block<'a>],
@@ -184,8 +219,9 @@ struct AttrCx<'a, 'b> {
 }
 
 impl AttrCx<'_, '_> {
-    fn lower(&self, t: &Tok<'_>) -> String {
-        normalize(t.word).to_lowercase()
+    /// The word `toks[k]`, normalised and lower-cased.
+    fn lower_at(&self, k: usize) -> &str {
+        self.lowers.get(k).map_or("", String::as_str)
     }
 
     /// A person mention that starts at block offset `start`.
@@ -212,7 +248,7 @@ impl AttrCx<'_, '_> {
         if let Some(p) = self.person_at(t) {
             return Some(p);
         }
-        match self.lower(t).as_str() {
+        match self.lower_at(k) {
             "he" | "she" => self.resolve_pronoun(t),
             w => self.resolve_title(k, w),
         }
@@ -249,13 +285,13 @@ impl AttrCx<'_, '_> {
             return None;
         }
         let mut title = canonical_title(w);
-        if self.lower(prev) != "the" {
+        if self.lower_at(k - 1) != "the" {
             // One lower-case qualifier: "the council president".
             let the = self.toks.get(k.checked_sub(2)?)?;
-            if prev.cap || self.lower(the) != "the" || prev.sentence != t.sentence {
+            if prev.cap || self.lower_at(k - 2) != "the" || prev.sentence != t.sentence {
                 return None;
             }
-            title = format!("{} {title}", self.lower(prev));
+            title = format!("{} {title}", self.lower_at(k - 1));
             prev = the;
         }
         let mut holders = self.entities.iter().filter(|e| {
@@ -293,17 +329,30 @@ fn same_part_group(a: Part, b: Part) -> bool {
     a == b || (a.is_body() && b.is_body())
 }
 
+/// Words on either side of a quote that attribution looks at, at most: far
+/// more than any sentence holds, and a bound that keeps a paragraph of
+/// thousands of quotes in one "sentence" linear.
+const ATTRIBUTION_WINDOW: usize = 100;
+
 fn attribute(cx: &AttrCx<'_, '_>) -> Option<PersonAt> {
     let (cs, ce) = cx.ctx;
-    let idx: Vec<usize> = (0..cx.toks.len())
-        .filter(|&k| cx.toks[k].start >= cs && cx.toks[k].end <= ce)
-        .collect();
+    // Words are in order and never overlap: the words inside the context
+    // are one run, cut to the window around the quote.
+    let lo = cx.toks.partition_point(|t| t.start < cs);
+    let hi = cx.toks.partition_point(|t| t.end <= ce).max(lo);
+    let at = cx
+        .toks
+        .partition_point(|t| t.start < cx.quote.0)
+        .clamp(lo, hi);
+    let lo = lo.max(at.saturating_sub(ATTRIBUTION_WINDOW));
+    let hi = hi.min(at.saturating_add(ATTRIBUTION_WINDOW)).max(lo);
+    let idx: Vec<usize> = (lo..hi).collect();
     if idx.is_empty() {
         return None;
     }
     // "according to X".
     for w in idx.windows(2) {
-        if cx.lower(cx.toks[w[0]]) == "according" && cx.lower(cx.toks[w[1]]) == "to" {
+        if cx.lower_at(w[0]) == "according" && cx.lower_at(w[1]) == "to" {
             for k in w[1] + 1..(w[1] + 4).min(cx.toks.len()) {
                 if let Some(p) = cx.toks.get(k).and_then(|t| cx.person_at(t)) {
                     return Some(p);
@@ -329,7 +378,7 @@ fn attribute(cx: &AttrCx<'_, '_>) -> Option<PersonAt> {
     let mut verbs: Vec<usize> = idx
         .iter()
         .copied()
-        .filter(|&k| SPEECH_VERBS.contains(&cx.lower(cx.toks[k]).as_str()))
+        .filter(|&k| is_speech_verb(cx.lower_at(k)))
         .collect();
     let dist = |k: usize| {
         let t = cx.toks[k];

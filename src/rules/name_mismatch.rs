@@ -1,5 +1,7 @@
 //! PER001: one person spelled two ways or given conflicting titles.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::claims::{Entity, EntityKind, Title};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -65,18 +67,30 @@ impl Rule for NameMismatch {
             .filter(|e| e.kind == EntityKind::Person && !e.mentions.is_empty())
             .take(MAX_PEOPLE)
             .collect();
+        // Names split once per person, not once per pair.
+        let names: Vec<Names> = people
+            .iter()
+            .map(|p| Names {
+                surname: p.surname(),
+                first: p.first_name(),
+            })
+            .collect();
         for (j, b) in people.iter().enumerate() {
-            for a in &people[..j] {
-                if let Some(f) = spelling(a, b) {
+            for (i, a) in people[..j].iter().enumerate() {
+                if let Some(f) = spelling(a, b, &names[i], &names[j]) {
                     out.push(f);
                     break;
                 }
             }
         }
-        for p in &people {
-            let shares_surname = people
-                .iter()
-                .any(|o| o.id != p.id && o.surname() == p.surname());
+        // People are distinct entities (distinct ids): another person with
+        // the same surname means a surname held more than once.
+        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        for n in &names {
+            *by_surname.entry(n.surname.as_str()).or_default() += 1;
+        }
+        for (p, n) in people.iter().zip(&names) {
+            let shares_surname = by_surname.get(n.surname.as_str()).is_some_and(|&c| c > 1);
             if !shares_surname {
                 if let Some(f) = title_conflict(p) {
                     out.push(f);
@@ -129,14 +143,20 @@ fn share_title(a: &Entity, b: &Entity) -> bool {
     })
 }
 
-fn spelling(a: &Entity, b: &Entity) -> Option<Finding> {
-    let (sa, sb) = (a.surname(), b.surname());
-    let same_person = match (a.first_name(), b.first_name()) {
+/// A person's surname and first name, lower-cased.
+struct Names {
+    surname: String,
+    first: Option<String>,
+}
+
+fn spelling(a: &Entity, b: &Entity, na: &Names, nb: &Names) -> Option<Finding> {
+    let (sa, sb) = (&na.surname, &nb.surname);
+    let same_person = match (&na.first, &nb.first) {
         (Some(fa), Some(fb)) => {
-            (fa == fb && near(&sa, &sb)) || (sa == sb && near(&fa, &fb) && share_title(a, b))
+            (fa == fb && near(sa, sb)) || (sa == sb && near(fa, fb) && share_title(a, b))
         }
         // "Mayor Bas" against "Mayor Karen Bass".
-        _ => near(&sa, &sb) && share_title(a, b),
+        _ => near(sa, sb) && share_title(a, b),
     };
     if !same_person {
         return None;
@@ -313,6 +333,11 @@ fn compatible(a: &str, b: &str) -> bool {
     let (Some(x), Some(y)) = (office(a), office(b)) else {
         return true;
     };
+    compatible_offices(&x, &y)
+}
+
+/// [`compatible`] for two offices already read.
+fn compatible_offices(x: &Office, y: &Office) -> bool {
     if x.family != y.family || x.name == y.name {
         return true;
     }
@@ -337,12 +362,18 @@ fn compatible(a: &str, b: &str) -> bool {
 }
 
 fn title_conflict(p: &Entity) -> Option<Finding> {
-    let titles: Vec<&Title> = current_titles(p)
-        .filter(|t| office(&t.text).is_some())
+    // Compatibility depends on the texts only (and is reflexive and
+    // symmetric), so the first conflicting pair of mentions is the first
+    // conflicting pair of distinct texts, each at its first mention: compare
+    // those, each office read once.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let titles: Vec<(&Title, Office)> = current_titles(p)
+        .filter(|t| seen.insert(t.text.as_str()))
+        .filter_map(|t| office(&t.text).map(|o| (t, o)))
         .collect();
-    for (j, b) in titles.iter().enumerate() {
-        for a in &titles[..j] {
-            if !compatible(&a.text, &b.text) {
+    for (j, (b, ob)) in titles.iter().enumerate() {
+        for (a, oa) in &titles[..j] {
+            if !compatible_offices(oa, ob) {
                 return Some(
                     Finding::new(
                         &NameMismatch::META,

@@ -23,7 +23,6 @@ fn empty_and_whitespace_only_inputs() {
 /// 1,000 repetitions take 1.9 s / 7.5 s / 21 s in a debug build; the 20 MB
 /// line of `pathological::a_twenty_megabyte_single_line` never finishes.
 #[test]
-#[ignore = "quadratic quote extraction in src/claims/quote.rs (entities branch); unignore when fixed"]
 fn many_quotes_in_one_paragraph_finish_quickly() {
     let unit = "Police made nearly 400 arrests, said “Mayor Bass” on June 10, 2025; ";
     let source = SourceFile::new("regression.txt", unit.repeat(5_000));
@@ -105,7 +104,6 @@ fn many_key_points_about_one_thing_check_quickly() {
 /// titles (parsing the office of each every time): "Mayor Karen Bass said "
 /// repeated 1,000 / 2,000 / 4,000 times checks in 1.2 / 4.2 / 17 s (debug).
 #[test]
-#[ignore = "quadratic in src/rules/name_mismatch.rs title_conflict; unignore when fixed"]
 fn many_titled_mentions_of_one_person_check_quickly() {
     let source = SourceFile::new("regression.txt", "Mayor Karen Bass said ".repeat(20_000));
     let article = newslint::parse(&source);
