@@ -187,6 +187,28 @@ fn regexes_for(text: &str) -> &'static DateRegexes {
     }
 }
 
+/// The English name of month `m` (1 = January), `?` when out of range.
+pub fn month_name(m: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    m.checked_sub(1)
+        .and_then(|i| NAMES.get(i as usize))
+        .copied()
+        .unwrap_or("?")
+}
+
 fn month_number(s: &str) -> Option<u32> {
     let l = s.trim_end_matches('.').to_ascii_lowercase();
     let names = [
@@ -194,6 +216,15 @@ fn month_number(s: &str) -> Option<u32> {
     ];
     let i = names.iter().position(|n| l.starts_with(n))?;
     u32::try_from(i + 1).ok()
+}
+
+/// A calendar date with a weekday is a weekday-date pair; without, absolute.
+fn calendar_kind(weekday: Option<Weekday>) -> DateKind {
+    if weekday.is_some() {
+        DateKind::WeekdayDate
+    } else {
+        DateKind::Absolute
+    }
 }
 
 /// A date found in one block, before year inference.
@@ -276,11 +307,7 @@ fn find_dates(text: &str) -> Vec<Found> {
         all.push(Found {
             start: m.start(),
             end,
-            kind: if weekday.is_some() {
-                DateKind::WeekdayDate
-            } else {
-                DateKind::Absolute
-            },
+            kind: calendar_kind(weekday),
             year,
             month: Some(month),
             day,
@@ -302,11 +329,7 @@ fn find_dates(text: &str) -> Vec<Found> {
         all.push(Found {
             start: m.start(),
             end,
-            kind: if weekday.is_some() {
-                DateKind::WeekdayDate
-            } else {
-                DateKind::Absolute
-            },
+            kind: calendar_kind(weekday),
             year,
             month: Some(month),
             day,

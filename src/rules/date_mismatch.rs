@@ -1,6 +1,7 @@
 //! DAT001: a weekday that is not the date's weekday, or one event with two
 //! dates.
 
+use crate::claims::date::month_name;
 use crate::claims::{DateKind, DateMention, Weekday};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
@@ -79,27 +80,6 @@ impl Rule for DateMismatch {
             }
         }
     }
-}
-
-fn month_name(m: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    m.checked_sub(1)
-        .and_then(|i| NAMES.get(i as usize))
-        .copied()
-        .unwrap_or("?")
 }
 
 fn wrong_weekday(d: &DateMention, written_months: &[u32]) -> Option<Finding> {
