@@ -101,7 +101,9 @@ impl LineIndex {
         let bytes = text.as_bytes();
         // Short line prefixes are counted directly; long ones use the
         // per-block cache, so both stay cheap.
-        let column = if byte - line_start <= BLOCK {
+        let column = if self.chars_before.is_none() {
+            byte - line_start + 1
+        } else if byte - line_start <= BLOCK {
             count_chars(&bytes[line_start..byte]) + 1
         } else {
             self.chars_to(bytes, byte) - self.chars_to(bytes, line_start) + 1
@@ -120,8 +122,23 @@ impl LineIndex {
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
-    // A char starts at every byte that is not a UTF-8 continuation byte.
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // A char starts at every byte that is not a UTF-8 continuation byte
+    // (0b10xx_xxxx); continuation bytes are counted eight at a time.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0usize;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuation
 }
 
 fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -203,6 +220,17 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_chars_counts_scalar_values_at_every_length_and_offset() {
+        let text = "a\u{E9}\u{201C}x\u{1F600}\u{2014}bc d\u{A0}\u{E9}\u{E9}\u{201D}.".repeat(5);
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let slice = &text[start..end];
+                assert_eq!(count_chars(slice.as_bytes()), slice.chars().count());
+            }
+        }
+    }
 
     #[test]
     fn positions_count_chars_not_bytes() {

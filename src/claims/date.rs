@@ -257,7 +257,16 @@ fn parse_u32(s: Option<regex::Match<'_>>) -> Option<u32> {
 fn find_dates(text: &str) -> Vec<Found> {
     let res = regexes_for(text);
     let mut all: Vec<Found> = Vec::new();
-    for c in res.iso.captures_iter(text) {
+    // Each pattern runs only where a literal it cannot match without is
+    // present: most blocks hold no date, and the gates cost far less than
+    // the patterns (see `Gates`).
+    let gates = Gates::new(text);
+    let none = || res.iso.captures_iter("");
+    for c in if gates.iso {
+        res.iso.captures_iter(text)
+    } else {
+        none()
+    } {
         let (Some(m), year, month, day) = (
             c.get(0),
             parse_year(c.get(1)),
@@ -281,7 +290,8 @@ fn find_dates(text: &str) -> Vec<Found> {
             });
         }
     }
-    for c in res.month_day.captures_iter(text) {
+    let month = |re: &'static Regex| re.captures_iter(if gates.month { text } else { "" });
+    for c in month(&res.month_day) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(2).and_then(|x| month_number(x.as_str()));
         let day = parse_u32(c.get(3));
@@ -314,7 +324,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday,
         });
     }
-    for c in res.day_month.captures_iter(text) {
+    for c in month(&res.day_month) {
         let Some(m) = c.get(0) else { continue };
         let weekday = c.get(1).and_then(|w| Weekday::parse(w.as_str()));
         let day = parse_u32(c.get(2));
@@ -336,7 +346,7 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday,
         });
     }
-    for c in res.month_year.captures_iter(text) {
+    for c in month(&res.month_year) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(1).and_then(|x| month_number(x.as_str()));
         let year = parse_year(c.get(2));
@@ -353,7 +363,10 @@ fn find_dates(text: &str) -> Vec<Found> {
             });
         }
     }
-    for c in res.weekday.captures_iter(text) {
+    for c in res
+        .weekday
+        .captures_iter(if gates.weekday { text } else { "" })
+    {
         let (Some(m), Some(w)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -370,7 +383,10 @@ fn find_dates(text: &str) -> Vec<Found> {
             weekday: Weekday::parse(w.as_str()),
         });
     }
-    for m in res.relative.find_iter(text) {
+    for m in res
+        .relative
+        .find_iter(if gates.relative { text } else { "" })
+    {
         all.push(Found {
             start: m.start(),
             end: m.end(),
@@ -391,6 +407,46 @@ fn find_dates(text: &str) -> Vec<Found> {
         kept.push(f);
     }
     kept
+}
+
+/// Necessary conditions for the date patterns, each far cheaper than the
+/// pattern it guards: when a gate is shut, its pattern cannot match.
+struct Gates {
+    /// `iso` needs a `-` between two digits.
+    iso: bool,
+    /// `month_day`, `day_month` and `month_year` need a month name, and
+    /// every one starts with one of these twelve prefixes.
+    month: bool,
+    /// `weekday` needs a weekday name: all end in "day".
+    weekday: bool,
+    /// `relative` needs one of its case-insensitive words (its other
+    /// alternatives each hold one of them too).
+    relative: bool,
+}
+
+static MONTH_GATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec").unwrap_or_else(|_| unreachable!())
+});
+static RELATIVE_GATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)day|tomorrow|week|month|year|night|morning|afternoon|evening")
+        .unwrap_or_else(|_| unreachable!())
+});
+
+impl Gates {
+    fn new(text: &str) -> Gates {
+        let iso = text.match_indices('-').any(|(i, _)| {
+            let before = text.get(..i).and_then(|s| s.chars().next_back());
+            let after = text.get(i + 1..).and_then(|s| s.chars().next());
+            before.is_some_and(char::is_numeric) && after.is_some_and(char::is_numeric)
+        });
+        let weekday = text.contains("day");
+        Gates {
+            iso,
+            month: MONTH_GATE.is_match(text),
+            weekday,
+            relative: weekday || RELATIVE_GATE.is_match(text),
+        }
+    }
 }
 
 /// "Sunday Times", "Super Tuesday", "Black Friday", "Good Friday" are names,

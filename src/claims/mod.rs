@@ -9,6 +9,7 @@ pub mod date;
 pub mod person;
 pub mod quantity;
 pub mod quote;
+pub mod sentence;
 pub mod text;
 
 use serde::Serialize;

@@ -10,7 +10,7 @@
 //! as "Department", "Guard", acronyms) or places (a small gazetteer and place
 //! words such as "County", "Park").
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -502,7 +502,7 @@ struct TitleEntry {
 /// (titles before honorifics), so that ties resolve as a scan of the lists
 /// would.
 static TITLES_BY_FIRST: LazyLock<HashMap<&'static str, Vec<TitleEntry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<TitleEntry>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<TitleEntry>> = HashMap::default();
     for (list, honorific) in [(TITLES, false), (HONORIFICS, true)] {
         for t in list {
             let parts: Vec<&'static str> = t.split(' ').collect();
@@ -666,7 +666,7 @@ pub(crate) fn extract_words(
 /// Every lower-case word of the article: a capitalised sentence-initial word
 /// whose lower-case form appears elsewhere is an ordinary word.
 fn lower_vocabulary<'a>(blocks: &[Block<'a>]) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for b in blocks {
         for w in b.text.split(|c: char| !c.is_alphabetic()) {
             if w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -1172,9 +1172,9 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         .collect();
 
     let mut entities: Vec<Entity> = Vec::new();
-    let mut key_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut key_of: HashMap<(EntityKind, String), usize> = HashMap::default();
     // Persons by surname: entity ids.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     // Mention positions of each entity, for "most recent" resolution.
     let mut first_pos: Vec<usize> = Vec::new();
 

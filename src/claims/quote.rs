@@ -7,6 +7,8 @@
 //! surname that resolves to a person named earlier, "the mayor said" when one
 //! person holds that title). Unbalanced marks are skipped, never guessed.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::article::{Block, Part};
@@ -131,10 +133,7 @@ pub(crate) fn extract_words(
                 outside.push(t);
             }
         }
-        let lowers: Vec<String> = outside
-            .iter()
-            .map(|t| normalize(t.word).to_lowercase())
-            .collect();
+        let lowers: Vec<Cow<'_, str>> = outside.iter().map(|t| lower_word(t.word)).collect();
         for &(os, oe, cs, ce) in &pairs {
             let Some(inner) = block.text.get(oe..cs) else {
                 continue;
@@ -186,6 +185,18 @@ pub(crate) fn extract_words(
     out
 }
 
+/// A word normalised and lower-cased, borrowed when it already is (plain
+/// lower-case ASCII, as most words are).
+fn lower_word(w: &str) -> Cow<'_, str> {
+    if w.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`' && b != b'\t')
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(normalize(w).to_lowercase())
+    }
+}
+
 /// The quoted words without surrounding spaces and trailing `,;:.`.
 fn trimmed(inner: &str) -> (usize, usize) {
     let start = inner.len() - inner.trim_start().len();
@@ -207,7 +218,7 @@ struct AttrCx<'a, 'b> {
     /// Words outside quotes in the block.
     toks: &'b [&'b Tok<'a>],
     /// `toks`, normalised and lower-cased.
-    lowers: &'b [String],
+    lowers: &'b [Cow<'a, str>],
     people: &'b [PersonAt],
     entities: &'b [Entity],
     blocks: &'b [Block<'a>],
@@ -221,7 +232,7 @@ struct AttrCx<'a, 'b> {
 impl AttrCx<'_, '_> {
     /// The word `toks[k]`, normalised and lower-cased.
     fn lower_at(&self, k: usize) -> &str {
-        self.lowers.get(k).map_or("", String::as_str)
+        self.lowers.get(k).map_or("", |w| w)
     }
 
     /// A person mention that starts at block offset `start`.

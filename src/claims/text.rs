@@ -23,34 +23,96 @@ pub fn normalize(s: &str) -> String {
     s.chars().map(normalize_char).collect()
 }
 
-/// Normalised text plus, for every byte of the result, the byte offset of the
-/// char in `s` it came from (and one extra entry for the end).
-pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
+/// Normalised text plus the map from its byte offsets back to `s`.
+pub fn normalize_with_offsets(s: &str) -> (String, OffsetMap) {
+    let mut map = OffsetMap {
+        changes: Vec::new(),
+        orig_len: s.len(),
+    };
+    if s.is_ascii() {
+        // ASCII normalises to ASCII of the same length: offsets are kept.
+        let mut out = String::with_capacity(s.len());
+        push_ascii(&mut out, s);
+        return (out, map);
+    }
     let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
+    let mut rest = s;
+    let mut at = 0;
+    while !rest.is_empty() {
+        // A run of ASCII is copied as it is, then fixed up in place.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, tail) = rest.split_at(run);
+        push_ascii(&mut out, ascii);
+        at += run;
+        rest = tail;
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let n = normalize_char(c);
-        for _ in 0..n.len_utf8() {
-            map.push(i);
+        if n.len_utf8() != c.len_utf8() {
+            map.changes.push(Change {
+                norm: out.len(),
+                orig: at,
+                norm_len: n.len_utf8(),
+                orig_len: c.len_utf8(),
+            });
         }
         out.push(n);
+        at += c.len_utf8();
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
-    map.push(s.len());
     (out, map)
 }
 
+/// Push ASCII text normalised: only '`' and tab change (to `'` and space).
+fn push_ascii(out: &mut String, ascii: &str) {
+    if ascii.bytes().any(|b| b == b'`' || b == b'\t') {
+        out.extend(ascii.chars().map(normalize_char));
+    } else {
+        out.push_str(ascii);
+    }
+}
+
+/// Where normalisation changed a char's length in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Change {
+    norm: usize,
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+/// Maps byte offsets in normalised text back to the source: a sorted list
+/// of the chars whose length changed (most text has none), so a lookup is a
+/// binary search and the map costs nothing for ASCII text.
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    changes: Vec<Change>,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    /// The source offset of normalised offset `off`: the start of the char
+    /// it lies in, or the source's end for offsets past the end.
+    pub fn get(&self, off: usize) -> usize {
+        let k = self.changes.partition_point(|c| c.norm <= off);
+        let orig = match k.checked_sub(1).and_then(|k| self.changes.get(k)) {
+            None => off,
+            Some(c) if off < c.norm + c.norm_len => c.orig,
+            Some(c) => c.orig + c.orig_len + (off - c.norm - c.norm_len),
+        };
+        orig.min(self.orig_len)
+    }
+}
+
 /// Byte ranges of the sentences of a block of prose (Unicode sentence
-/// boundaries, UAX #29), trailing whitespace excluded.
+/// boundaries, UAX #29, with soft line breaks read as spaces: see
+/// [`crate::claims::sentence`]), surrounding whitespace excluded.
 pub fn sentences(s: &str) -> Vec<std::ops::Range<usize>> {
-    s.split_sentence_bound_indices()
-        .filter_map(|(i, sent)| {
-            let trimmed = sent.trim_end();
-            (!trimmed.trim_start().is_empty()).then(|| {
-                let lead = trimmed.len() - trimmed.trim_start().len();
-                i + lead..i + trimmed.len()
-            })
-        })
-        .collect()
+    crate::claims::sentence::split(s).collect()
 }
 
 /// Lower-cased words (letters, digits, apostrophes inside words) for overlap
@@ -78,6 +140,31 @@ mod tests {
         let s = "a\u{2014}b";
         let (n, map) = normalize_with_offsets(s);
         assert_eq!(n, "a-b");
-        assert_eq!(&s[map[2]..], "b");
+        assert_eq!(&s[map.get(2)..], "b");
+        assert_eq!(map.get(1), 1);
+        assert_eq!(map.get(3), s.len());
+        assert_eq!(map.get(99), s.len());
+        let s = "\u{201C}caf\u{E9}\u{201D} 30\u{2009}000";
+        let (n, map) = normalize_with_offsets(s);
+        for (i, c) in n.char_indices() {
+            let orig = map.get(i);
+            assert_eq!(s[orig..].chars().next().map(normalize_char), Some(c), "{i}");
+        }
+        assert_eq!(map.get(n.len()), s.len());
+    }
+
+    proptest::proptest! {
+        /// The fast normalisation equals the per-char one, and every offset
+        /// maps back to the char it came from.
+        #[test]
+        fn normalized_offsets_map_back(s in "[a-z `\t\u{2019}\u{201C}\u{2014}\u{A0}\u{E9}\u{3000}0-9]{0,30}") {
+            let (n, map) = normalize_with_offsets(&s);
+            proptest::prop_assert_eq!(&n, &normalize(&s));
+            for (i, c) in n.char_indices() {
+                let orig = map.get(i);
+                proptest::prop_assert_eq!(s[orig..].chars().next().map(normalize_char), Some(c));
+            }
+            proptest::prop_assert_eq!(map.get(n.len()), s.len());
+        }
     }
 }

@@ -61,7 +61,6 @@ fn mention_text_is_the_source_slice() {
 /// `props::hedged_number_sentences_keep_claim_invariants` and
 /// `props::fixtures_with_spliced_genre_lines_keep_every_invariant`.
 #[test]
-#[ignore = "figure sentence ends inside the figure at a line break (src/claims/quantity/mod.rs, figures branch)"]
 fn a_figure_lies_inside_its_sentence() {
     for text in [
         "Mayors spoke, \"more\n  than 30\" vs \"over 30\".",

@@ -270,7 +270,7 @@ fn extract_block(
     // Sentences and anchors cost a pass each: only for blocks with figures.
     let mut sentences = Sentences::new(&norm);
     let base = block.span.start;
-    let abs = |norm_off: usize| base + map.get(norm_off).copied().unwrap_or(block.text.len());
+    let abs = |norm_off: usize| base + map.get(norm_off);
     let mut i = 0;
     let mut floor = 0;
     // Spans cost a line lookup; figures of one sentence share its span.
@@ -287,7 +287,12 @@ fn extract_block(
                     continue;
                 };
                 let (a, b) = (first.start, last.end);
-                let sent = sentences.at(a).filter(|s| s.start <= a).unwrap_or(a..b);
+                // A figure lies inside its sentence, even one that a hard
+                // break or a terminator splits ("3.\n5 million").
+                let sent = sentences
+                    .at(a)
+                    .filter(|s| s.start <= a)
+                    .map_or(a..b, |s| s.start..s.end.max(b));
                 let sent_floor = toks.partition_point(|t| t.start < sent.start).max(floor);
                 let hit = key::after(&toks, &f).or_else(|| key::before(&toks, f.start, sent_floor));
                 let change = key::is_change(&toks, &f, sent_floor);
@@ -382,26 +387,21 @@ fn extract_block(
 /// The sentences of a block, segmented lazily as figures ask for them in
 /// source order: text after a block's last figure is never segmented.
 struct Sentences<'a> {
-    iter: unicode_segmentation::USentenceBoundIndices<'a>,
+    iter: crate::claims::sentence::Sentences<'a>,
     current: Option<std::ops::Range<usize>>,
 }
 
 impl<'a> Sentences<'a> {
     fn new(text: &'a str) -> Self {
-        use unicode_segmentation::UnicodeSegmentation;
         Sentences {
-            iter: text.split_sentence_bound_indices(),
+            iter: crate::claims::sentence::split(text),
             current: None,
         }
     }
 
     /// The next non-blank sentence, trimmed.
     fn next_sentence(&mut self) -> Option<std::ops::Range<usize>> {
-        self.iter.by_ref().find_map(|(i, sent)| {
-            let trimmed = sent.trim_end();
-            let lead = trimmed.len() - trimmed.trim_start().len();
-            (lead < trimmed.len()).then(|| i + lead..i + trimmed.len())
-        })
+        self.iter.next()
     }
 
     /// The first sentence that ends after `pos` (or the last one); `pos`
