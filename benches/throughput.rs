@@ -29,6 +29,11 @@
 //! Rates are wall-clock; the `MB/CPU-s` column divides by the CPU time all
 //! threads spent, which stays meaningful on a machine shared with other jobs.
 
+/// The allocator of the binary (`src/main.rs`), so the stages measure what
+/// `newslint check` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus.rs"]
 mod gen_corpus;

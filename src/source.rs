@@ -185,7 +185,13 @@ impl SourceFile {
         let start = floor_char_boundary(&self.text, start.min(self.text.len()));
         let end = floor_char_boundary(&self.text, end.clamp(start, self.text.len()));
         let (line, column) = self.index.position(&self.text, start);
-        let (end_line, end_column) = self.index.position(&self.text, end);
+        // Most spans lie on one line: their end is counted from their start.
+        let inner = self.text.as_bytes().get(start..end).unwrap_or(&[]);
+        let (end_line, end_column) = if inner.contains(&b'\n') {
+            self.index.position(&self.text, end)
+        } else {
+            (line, column + count_chars(inner))
+        };
         Span {
             start,
             end,
@@ -256,5 +262,27 @@ mod tests {
         let src = SourceFile::new("t", text.clone());
         let x = text.len() - 1;
         assert_eq!(src.span(x, x + 1).column, 5001);
+    }
+
+    proptest::proptest! {
+        /// Line and column of both ends equal a naive count from the start
+        /// of the text.
+        #[test]
+        fn span_positions_match_a_naive_count(
+            text in "[ab\n\u{E9}\u{201C}]{0,40}",
+            a in 0usize..64,
+            b in 0usize..64,
+        ) {
+            let src = SourceFile::new("t", text.as_str());
+            let span = src.span(a.min(b), a.max(b));
+            let naive = |i: usize| {
+                let before = &text[..i];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                (line, col)
+            };
+            proptest::prop_assert_eq!((span.line, span.column), naive(span.start));
+            proptest::prop_assert_eq!((span.end_line, span.end_column), naive(span.end));
+        }
     }
 }

@@ -10,6 +10,8 @@
 //! as "Department", "Guard", acronyms) or places (a small gazetteer and place
 //! words such as "County", "Park").
 
+use std::borrow::Cow;
+
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -454,24 +456,33 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
 
 /// A word normalised for matching: normalised chars, lower case, trailing
 /// periods removed.
-fn norm_word(w: &str) -> String {
+fn norm_word(w: &str) -> Cow<'_, str> {
     if w.is_ascii() {
         // The same as the general path for ASCII: `normalize` only maps
         // '`' and tab, and ASCII lower-casing is Unicode lower-casing there.
+        let w = w.trim_end_matches('.');
+        if !w
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b == b'`' || b == b'\t')
+        {
+            return Cow::Borrowed(w);
+        }
         let mut out = String::with_capacity(w.len());
-        for b in w.trim_end_matches('.').bytes() {
+        for b in w.bytes() {
             out.push(match b {
                 b'`' => '\'',
                 b'\t' => ' ',
                 b => char::from(b.to_ascii_lowercase()),
             });
         }
-        return out;
+        return Cow::Owned(out);
     }
-    normalize(w)
-        .to_lowercase()
-        .trim_end_matches('.')
-        .to_string()
+    Cow::Owned(
+        normalize(w)
+            .to_lowercase()
+            .trim_end_matches('.')
+            .to_string(),
+    )
 }
 
 /// A lexicon as a set, for constant-time membership.
@@ -523,12 +534,12 @@ fn is_title_word(lower: &str) -> bool {
 
 /// Longest title at `toks[i..]` within a joined run. Returns (title, tokens
 /// used, honorific).
-fn match_title(words: &[String]) -> Option<(String, usize, bool)> {
+fn match_title<S: AsRef<str>>(words: &[S]) -> Option<(String, usize, bool)> {
     let first = words.first()?;
     let mut best: Option<&TitleEntry> = None;
-    for t in TITLES_BY_FIRST.get(first.as_str())? {
+    for t in TITLES_BY_FIRST.get(first.as_ref())? {
         if t.parts.len() <= words.len()
-            && t.parts.iter().zip(words).all(|(p, w)| *p == w.as_str())
+            && t.parts.iter().zip(words).all(|(p, w)| *p == w.as_ref())
             && best.is_none_or(|b| t.parts.len() > b.parts.len())
         {
             best = Some(t);
@@ -719,7 +730,7 @@ fn is_stop(tok: &Tok<'_>, lower_vocab: &HashSet<&str>) -> bool {
     if is_title_word(&lower) {
         return false;
     }
-    STOPWORD_SET.contains(lower.as_str()) || (tok.initial && lower_vocab.contains(lower.as_str()))
+    STOPWORD_SET.contains(&*lower) || (tok.initial && lower_vocab.contains(&*lower))
 }
 
 /// Handle the run `toks[i..j]`; returns the index to continue from.
@@ -736,8 +747,9 @@ fn run(
     // where "union" is also written in lower case).
     while i < j && is_stop(&toks[i], cx.lower_vocab) {
         let lower = norm_word(toks[i].word);
-        let qualifies = !STOPWORD_SET.contains(lower.as_str()) && {
-            let rest: Vec<String> = toks[i + 1..j].iter().map(|t| norm_word(t.word)).collect();
+        let qualifies = !STOPWORD_SET.contains(&*lower) && {
+            let rest: Vec<Cow<'_, str>> =
+                toks[i + 1..j].iter().map(|t| norm_word(t.word)).collect();
             (0..rest.len().min(3)).any(|p| titled_name_follows(&rest[p..]))
         };
         if qualifies {
@@ -753,7 +765,7 @@ fn run(
     if i >= j {
         return j;
     }
-    let words: Vec<String> = toks[i..j].iter().map(|t| norm_word(t.word)).collect();
+    let words: Vec<Cow<'_, str>> = toks[i..j].iter().map(|t| norm_word(t.word)).collect();
     if only_known {
         // Headlines and headings: only single words, resolved later.
         for t in &toks[i..j] {
@@ -767,7 +779,7 @@ fn run(
     let mut former = toks[i].former_prefix || preceded_by(cx, toks, i, &["former", "late"]);
     let mut acting = preceded_by(cx, toks, i, &["acting", "interim"]);
     while k < j {
-        match words[k - i].as_str() {
+        match words[k - i].as_ref() {
             "former" | "late" | "retired" => former = true,
             "acting" | "interim" => acting = true,
             w if PARTY_WORDS.contains(&w) => {}
@@ -815,7 +827,7 @@ fn run(
         // One title or several: "Chief Executive Dr. Alan Whitcomb".
         let qualifier_start = k - qualifier.split_whitespace().count();
         while let Some((title, n, hon)) = match_title(&words[k - i..]) {
-            if !(k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_str())) {
+            if !(k + n < j && toks[k + n].cap && !CONNECTORS.contains(&words[k + n - i].as_ref())) {
                 break;
             }
             if hon {
@@ -868,7 +880,7 @@ fn run(
     if name.is_empty() {
         return j;
     }
-    let name_words: Vec<String> = words[k - i..].to_vec();
+    let name_words: Vec<String> = words[k - i..].iter().map(|w| w.to_string()).collect();
     let joined_name = name_words.join(" ");
     let has_title = !titles.is_empty() || honorific;
 
@@ -942,12 +954,12 @@ fn run(
 
 /// A title at the start of `words` followed by a name, possibly after more
 /// titles ("Chief Executive Dr. Alan Whitcomb").
-fn titled_name_follows(words: &[String]) -> bool {
+fn titled_name_follows<S: AsRef<str>>(words: &[S]) -> bool {
     let mut at = 0;
     while let Some((_, n, _)) = words.get(at..).and_then(match_title) {
         at += n;
         match words.get(at) {
-            Some(w) if CONNECTORS.contains(&w.as_str()) => return false,
+            Some(w) if CONNECTORS.contains(&w.as_ref()) => return false,
             Some(_) => {}
             None => return false,
         }
@@ -979,7 +991,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
 }
 
 fn push_single(cx: &BlockCx<'_>, t: &Tok<'_>, out: &mut Vec<Cand>) {
-    if t.cap && !STOPWORD_SET.contains(norm_word(t.word).as_str()) {
+    if t.cap && !STOPWORD_SET.contains(&*norm_word(t.word)) {
         out.push(single_cand(cx, t));
     }
 }
@@ -990,7 +1002,7 @@ fn preceded_by(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, words: &[&str]) -> 
     i > 0
         && toks[i - 1].sentence == toks[i].sentence
         && joined(cx.text, &toks[i - 1], &toks[i])
-        && words.contains(&norm_word(toks[i - 1].word).as_str())
+        && words.contains(&&*norm_word(toks[i - 1].word))
 }
 
 /// "former mayor Eric Garcetti", "state senator Maria Lopez".
@@ -1010,7 +1022,7 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
         if !(s..i).all(|k| joined(cx.text, &toks[k], &toks[k + 1])) {
             continue;
         }
-        let words: Vec<String> = window.iter().map(|t| norm_word(t.word)).collect();
+        let words: Vec<Cow<'_, str>> = window.iter().map(|t| norm_word(t.word)).collect();
         if let Some((title, n, false)) = match_title(&words) {
             if n == len {
                 // Lower-case qualifiers naming a body or a jurisdiction:
@@ -1024,7 +1036,7 @@ fn lowercase_title_before(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize) -> Optio
                     && joined(cx.text, &toks[s - 1], &toks[s])
                 {
                     let w = norm_word(toks[s - 1].word);
-                    if !(ORG_WORD_SET.contains(w.as_str()) || PLACE_WORD_SET.contains(w.as_str())) {
+                    if !(ORG_WORD_SET.contains(&*w) || PLACE_WORD_SET.contains(&*w)) {
                         break;
                     }
                     qualifier.insert(0, w);
@@ -1067,7 +1079,7 @@ fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Titl
     let mut former = false;
     let mut acting = false;
     while let Some(t) = toks.get(k) {
-        match norm_word(t.word).as_str() {
+        match &*norm_word(t.word) {
             "the" | "a" | "an" => {}
             "former" | "retired" => former = true,
             "acting" | "interim" => acting = true,
@@ -1079,7 +1091,7 @@ fn appositive_title(cx: &BlockCx<'_>, toks: &[Tok<'_>], j: usize) -> Option<Titl
     former |= start.former_prefix;
     let words: Vec<String> = toks[k..(k + 4).min(toks.len())]
         .iter()
-        .map(|t| norm_word(t.word))
+        .map(|t| norm_word(t.word).into_owned())
         .collect();
     let (mut title, n, hon) = match_title(&words)?;
     if hon {
@@ -1142,7 +1154,7 @@ fn speech_verb_near(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, j: usize) -> b
         .get(j)
         .filter(|t| t.sentence == toks[j - 1].sentence)
         .is_some_and(|t| {
-            SPEECH_VERB_SET.contains(norm_word(t.word).as_str())
+            SPEECH_VERB_SET.contains(&*norm_word(t.word))
                 && cx
                     .text
                     .get(toks[j - 1].end..t.start)
@@ -1150,10 +1162,7 @@ fn speech_verb_near(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, j: usize) -> b
         });
     let before = i > 0
         && toks[i - 1].sentence == toks[i].sentence
-        && matches!(
-            norm_word(toks[i - 1].word).as_str(),
-            "said" | "says" | "told"
-        )
+        && matches!(&*norm_word(toks[i - 1].word), "said" | "says" | "told")
         && joined(cx.text, &toks[i - 1], &toks[i]);
     after || before
 }
@@ -1168,7 +1177,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
     let singles: HashSet<String> = cands
         .iter()
         .filter(|c| c.single)
-        .filter_map(|c| c.words.first().map(|w| norm_word(w)))
+        .filter_map(|c| c.words.first().map(|w| norm_word(w).into_owned()))
         .collect();
 
     let mut entities: Vec<Entity> = Vec::new();
@@ -1233,7 +1242,11 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
             }
             Some(k) => k,
             None => {
-                let surname = c.words.last().map(|w| norm_word(w)).unwrap_or_default();
+                let surname = c
+                    .words
+                    .last()
+                    .map(|w| norm_word(w).into_owned())
+                    .unwrap_or_default();
                 if c.evidence || singles.contains(&surname) {
                     EntityKind::Person
                 } else {
@@ -1249,7 +1262,7 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         } else {
             c.words
                 .iter()
-                .map(|w| norm_word(w))
+                .map(|w| norm_word(w).into_owned())
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -1266,7 +1279,11 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
     // Pass 2: titled surnames ("President Trump") and bare surnames.
     deferred.sort_by_key(|c| (!c.titled_surname, c.pos));
     for c in deferred {
-        let surname = c.words.first().map(|w| norm_word(w)).unwrap_or_default();
+        let surname = c
+            .words
+            .first()
+            .map(|w| norm_word(w).into_owned())
+            .unwrap_or_default();
         let target = by_surname.get(&surname).and_then(|ids| {
             if ids.len() == 1 {
                 ids.first().copied()
@@ -1334,8 +1351,14 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
 /// First + last name, lower-cased: "Donald J. Trump" and "Donald Trump" are
 /// one person.
 fn person_key(words: &[String]) -> String {
-    let first = words.first().map(|w| norm_word(w)).unwrap_or_default();
-    let last = words.last().map(|w| norm_word(w)).unwrap_or_default();
+    let first = words
+        .first()
+        .map(|w| norm_word(w).into_owned())
+        .unwrap_or_default();
+    let last = words
+        .last()
+        .map(|w| norm_word(w).into_owned())
+        .unwrap_or_default();
     format!("{first} {last}")
 }
 

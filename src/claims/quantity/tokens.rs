@@ -29,11 +29,12 @@ pub struct Tok<'a> {
 /// `s` ASCII-lower-cased (same byte offsets); tokens borrow their text from it.
 pub fn tokenize<'a>(s: &str, lower: &'a str) -> Vec<Tok<'a>> {
     let b = s.as_bytes();
-    let mut out: Vec<Tok> = Vec::new();
+    // About one token per five bytes of prose.
+    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
     let mut space = true;
     while i < s.len() {
-        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+        let Some(c) = char_at(s, i) else {
             break;
         };
         let cl = c.len_utf8();
@@ -54,14 +55,10 @@ pub fn tokenize<'a>(s: &str, lower: &'a str) -> Vec<Tok<'a>> {
         } else if c.is_alphabetic() {
             kind = Kind::Word;
             i += cl;
-            while let Some(d) = s.get(i..).and_then(|t| t.chars().next()) {
+            while let Some(d) = char_at(s, i) {
                 if d.is_alphabetic() {
                     i += d.len_utf8();
-                } else if d == '\''
-                    && s.get(i + 1..)
-                        .and_then(|t| t.chars().next())
-                        .is_some_and(|e| e.is_alphabetic())
-                {
+                } else if d == '\'' && char_at(s, i + 1).is_some_and(|e| e.is_alphabetic()) {
                     i += 1;
                 } else {
                     break;
@@ -82,6 +79,18 @@ pub fn tokenize<'a>(s: &str, lower: &'a str) -> Vec<Tok<'a>> {
         space = false;
     }
     out
+}
+
+/// The char that starts at byte `i` (ASCII without decoding), or `None` at
+/// the end or inside a char.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
 }
 
 /// End of a number starting at `i`: digits, `,ddd` groups, one `.ddd` part.
