@@ -58,6 +58,17 @@ fn attached(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| !t.space)
 }
 
+/// Whether [`parse`] can read a number that starts with the word `w`: one
+/// of the words [`special`] matches, a vague quantity, or a number word.
+/// Keep in step with `special` (a test checks it on every fixture).
+pub fn may_start_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "half" | "quarter" | "tens" | "hundreds" | "several"
+    ) || lex::vague(w).is_some()
+        || lex::small_word(w).is_some()
+}
+
 /// Read a number starting exactly at token `i`.
 pub fn parse(toks: &[Tok], i: usize) -> Option<Num> {
     let t = toks.get(i)?;

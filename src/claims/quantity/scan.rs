@@ -92,8 +92,27 @@ fn currency_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     lex::currency_prefix(t.lower).map(|c| (c, i))
 }
 
+/// Whether a figure can start at `t`: a number, a currency sign or code, or
+/// a word [`number::parse`] can start with. A cheap necessary condition for
+/// [`at`] (most tokens are ordinary words).
+fn may_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => t.lower == "$" || lex::currency_prefix(t.lower).is_some(),
+        Kind::Word => lex::currency_prefix(t.lower).is_some() || number::may_start_word(t.lower),
+    }
+}
+
 /// The figure (or look-alike) whose first token is `i`.
 pub fn at(toks: &[Tok], i: usize, floor: usize) -> Outcome {
+    match toks.get(i) {
+        Some(t) if may_start(t) => at_start(toks, i, floor),
+        _ => Outcome::None,
+    }
+}
+
+/// [`at`] without the quick rejection.
+fn at_start(toks: &[Tok], i: usize, floor: usize) -> Outcome {
     let Some(t) = toks.get(i) else {
         return Outcome::None;
     };
@@ -1002,4 +1021,57 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
             | "year"
     );
     !counts_plural || year_prep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::text::normalize;
+
+    fn texts(dir: &std::path::Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                texts(&p, out);
+            } else if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push(t);
+            }
+        }
+    }
+
+    /// The quick rejection in [`at`] never hides a figure or a look-alike:
+    /// on every fixture, wherever `may_start` says no, the full scan finds
+    /// nothing either.
+    #[test]
+    fn may_start_is_necessary_on_every_fixture() {
+        let mut all = Vec::new();
+        texts(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+            &mut all,
+        );
+        all.push("a dozen, an estimated half, several scores of USD 5, US$ 3, Rs. 4".into());
+        assert!(all.len() > 100);
+        let mut checked = 0;
+        for text in &all {
+            for line in text.lines() {
+                let norm = normalize(line);
+                let lower = norm.to_ascii_lowercase();
+                let toks = crate::claims::quantity::tokens::tokenize(&norm, &lower);
+                for (i, t) in toks.iter().enumerate() {
+                    if !may_start(t) {
+                        checked += 1;
+                        assert!(
+                            matches!(at_start(&toks, i, 0), Outcome::None),
+                            "{:?} in {line:?}",
+                            t.lower
+                        );
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 }
