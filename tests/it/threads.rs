@@ -3,7 +3,8 @@
 //! its rayon pool and batching, once with `--threads 1` and once with
 //! `--threads 4`; the report in every format (human without colour, json,
 //! jsonl with its summary line, sarif, github) must be byte-identical, and
-//! so must the exit code.
+//! so must the exit code. (In-process, `check` also installs its SIGINT
+//! handler in the test binary: an interrupted `cargo test` exits 130.)
 
 use std::path::{Path, PathBuf};
 
