@@ -5,75 +5,14 @@
 //! run instead of assuming which rules fire; render tests cover the formats
 //! on hand-built findings.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::io::Read;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newslint");
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Run newslint in `dir` with `args` and optional stdin.
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn newslint");
-    {
-        let mut input = child.stdin.take().expect("stdin");
-        if let Some(bytes) = stdin {
-            input.write_all(bytes).expect("write stdin");
-        }
-    }
-    child.wait_with_output().expect("wait for newslint")
-}
-
-/// Run newslint at the repository root.
-fn run(args: &[&str]) -> Output {
-    run_in(&repo(), args, None)
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .expect("exit code (not killed by a signal)")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            stdout(out),
-            stderr(out)
-        )
-    })
-}
-
-fn paths_of(report: &Value) -> Vec<String> {
-    report["files"]
-        .as_array()
-        .expect("files")
-        .iter()
-        .map(|f| f["path"].as_str().expect("path").to_string())
-        .collect()
-}
+use crate::cli_support::{
+    assert_exit, assert_stderr_has, code, interrupted_check, json, mkfifo, newslint, paths_of,
+    repo, run, run_in, stderr, stdout, wait_bounded,
+};
 
 /// The exit code a report calls for at `--fail-on error`.
 fn expected_code(report: &Value) -> i32 {
@@ -190,35 +129,6 @@ fn jsonl_summary_line_only_with_summary_flag() {
 }
 
 #[test]
-fn output_is_byte_identical_at_one_and_eight_threads() {
-    for format in ["human", "json", "jsonl", "sarif", "github"] {
-        let one = run(&[
-            "check",
-            "fixtures",
-            "--isolated",
-            "--format",
-            format,
-            "--threads",
-            "1",
-        ]);
-        let eight = run(&[
-            "check",
-            "fixtures",
-            "--isolated",
-            "--format",
-            format,
-            "--threads",
-            "8",
-        ]);
-        assert_eq!(one.stdout, eight.stdout, "--format {format}");
-        assert_eq!(code(&one), code(&eight));
-        if ["human", "json", "sarif"].contains(&format) {
-            assert!(!one.stdout.is_empty(), "--format {format}");
-        }
-    }
-}
-
-#[test]
 fn fail_on_never_always_exits_zero_and_fail_on_info_fails_on_any_finding() {
     let report = json(&run(&["check", FOLDER, "--isolated", "--format", "json"]));
     let out = run(&["check", FOLDER, "--isolated", "--fail-on", "never"]);
@@ -284,11 +194,7 @@ fn ndjson_records_are_checked_and_a_malformed_line_is_reported_with_its_number()
     assert!(error.starts_with("line 2:"), "{error}");
     assert_eq!(report["files"][0]["error"], Value::Null);
     assert_eq!(report["files"][2]["error"], Value::Null);
-    assert!(
-        stderr(&out).contains("<stdin>: line 2:"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "<stdin>: line 2:");
 }
 
 #[test]
@@ -363,8 +269,7 @@ fn max_bytes_refuses_larger_inputs() {
         "--max-bytes",
         "100",
     ]);
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("larger than the limit of 100 bytes"));
+    assert_exit(&out, 2, "larger than the limit of 100 bytes");
 }
 
 #[test]
@@ -417,13 +322,7 @@ fn closed_stdout_exits_quietly() {
     let many: Vec<&str> = std::iter::repeat_n("fixtures/cli/clean.txt", 3000).collect();
     let mut args = vec!["check", "--isolated", "--format", "json"];
     args.extend(many);
-    let mut child = Command::new(BIN)
-        .args(&args)
-        .current_dir(repo())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child = newslint(&repo(), &args).spawn().expect("spawn");
     let mut first = [0u8; 16];
     child
         .stdout
@@ -432,7 +331,7 @@ fn closed_stdout_exits_quietly() {
         .read_exact(&mut first)
         .expect("some output");
     // The read end is dropped here, as `| head -c 16` would.
-    let out = child.wait_with_output().expect("wait");
+    let out = wait_bounded(child, "| head -c 16");
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.is_empty(), "{err}");
@@ -530,8 +429,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         "{by_name}"
     );
     let out = run(&["check", "--isolated", "--select", "NUM999x", FOLDER]);
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("--select: unknown rule `NUM999x`"));
+    assert_exit(&out, 2, "--select: unknown rule `NUM999x`");
 }
 
 #[test]
@@ -597,8 +495,7 @@ fn a_bad_baseline_file_is_an_error_naming_it() {
         "--baseline",
         "fixtures/cli/clean.txt",
     ]);
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("fixtures/cli/clean.txt: not a newslint baseline"));
+    assert_exit(&out, 2, "fixtures/cli/clean.txt: not a newslint baseline");
 }
 
 // ---------------------------------------------------------------- other commands
@@ -624,8 +521,7 @@ fn rules_lists_every_rule_and_rule_prints_its_docs() {
         Some(newslint::rules::RULES.len())
     );
     let unknown = run(&["rule", "XYZ123"]);
-    assert_eq!(code(&unknown), 2);
-    assert!(stderr(&unknown).contains("unknown rule `XYZ123`"));
+    assert_exit(&unknown, 2, "unknown rule `XYZ123`");
 }
 
 #[test]
@@ -695,18 +591,7 @@ fn lossy_decodes_invalid_utf8_and_says_so() {
 #[test]
 fn sigint_exits_130_and_leaves_no_temp_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let target = dir.path().join("report.json");
-    let child = Command::new(BIN)
-        .args(["check", "-", "--isolated", "--format", "json", "--output"])
-        .arg(&target)
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    crate::common::interrupt_once_handled(child.id());
-    let out = child.wait_with_output().expect("wait");
+    let out = interrupted_check(dir.path(), &dir.path().join("report.json"));
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .expect("read dir")
@@ -759,18 +644,8 @@ fn ndjson_from_a_file_skips_an_over_long_line_and_keeps_going() {
 
 #[test]
 fn closed_stdin_is_an_empty_input() {
-    let out = Command::new(BIN)
-        .args(["check", "-", "--isolated"])
-        .current_dir(repo())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run");
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("<stdin>: empty file"),
-        "{}",
-        stderr(&out)
-    );
+    let out = run(&["check", "-", "--isolated"]);
+    assert_exit(&out, 2, "<stdin>: empty file");
 }
 
 #[test]
@@ -781,11 +656,7 @@ fn a_fifo_in_a_walked_directory_is_skipped() {
         dir.path().join("a.txt"),
     )
     .expect("copy");
-    let made = Command::new("mkfifo")
-        .arg(dir.path().join("pipe.txt"))
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&dir.path().join("pipe.txt"));
     let out = run_in(
         dir.path(),
         &["check", ".", "--isolated", "--format", "json"],

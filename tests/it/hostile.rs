@@ -39,79 +39,19 @@
 //! | "over over ... 400" | [`deeply_repeated_hedges_complete`] |
 //!
 //! Tests never time the binary (benchmarks do that); they only refuse to
-//! wait forever: a run that outlives its deadline is killed and fails.
+//! wait forever: a run that outlives its deadline is killed and fails
+//! (`cli_support::DEADLINE`).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newslint");
-
-/// Long enough for a debug build on a loaded two-core machine; a hang is
-/// far longer.
-const DEADLINE: Duration = Duration::from_secs(300);
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(rel: &str) -> String {
-    std::fs::read_to_string(repo().join("fixtures").join(rel)).expect("fixture")
-}
-
-/// Wait for a spawned child, killing it (and failing) past the deadline.
-fn wait_bounded(child: std::process::Child, what: &str) -> Output {
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(DEADLINE) {
-        Ok(out) => out.expect("wait for newslint"),
-        Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-            panic!("{what}: newslint did not finish within {DEADLINE:?}");
-        }
-    }
-}
-
-/// Run newslint in `dir` with stdin closed, bounded by the deadline.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    let child = Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn newslint");
-    wait_bounded(child, &args.join(" "))
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .expect("exit code (not killed by a signal)")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); stderr:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
+use crate::cli_support::{
+    assert_exit, assert_stderr_has, code, fixture_text, interrupted_check, json, mkfifo, newslint,
+    paths_of, repo, run_in, stderr, temp_files, wait_bounded, BIN,
+};
 
 /// Each finding as (code, line, column, message), for comparing runs.
 fn findings(report: &Value) -> Vec<(String, u64, u64, String)> {
@@ -131,21 +71,12 @@ fn findings(report: &Value) -> Vec<(String, u64, u64, String)> {
         .collect()
 }
 
-fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .expect("read dir")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
-}
-
 // ---------------------------------------------------------------- encodings
 
 #[test]
 fn utf16_with_a_byte_order_mark_is_decoded_and_checked_like_utf8() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = fixture("cli/conflict.txt");
+    let text = fixture_text("cli/conflict.txt");
     std::fs::write(dir.path().join("utf8.txt"), &text).expect("write");
     let units: Vec<u16> = text.encode_utf16().collect();
     let le: Vec<u8> = [0xFF, 0xFE]
@@ -161,6 +92,7 @@ fn utf16_with_a_byte_order_mark_is_decoded_and_checked_like_utf8() {
     let utf8 = run_in(
         dir.path(),
         &["check", "utf8.txt", "--isolated", "--format", "json"],
+        None,
     );
     let want = findings(&json(&utf8));
     assert!(!want.is_empty(), "the fixture has a conflict to find");
@@ -168,6 +100,7 @@ fn utf16_with_a_byte_order_mark_is_decoded_and_checked_like_utf8() {
         let out = run_in(
             dir.path(),
             &["check", file, "--isolated", "--format", "json"],
+            None,
         );
         assert_eq!(code(&out), code(&utf8), "{file}: {}", stderr(&out));
         let report = json(&out);
@@ -210,12 +143,12 @@ fn invalid_utf16_names_the_offset_and_lossy_decodes_it() {
         ),
     ];
     for (file, want) in cases {
-        let out = run_in(dir.path(), &["check", file, "--isolated"]);
-        assert_eq!(code(&out), 2, "{file}");
-        assert!(stderr(&out).contains(want), "{file}: {}", stderr(&out));
+        let out = run_in(dir.path(), &["check", file, "--isolated"], None);
+        assert_exit(&out, 2, want);
         let lossy = run_in(
             dir.path(),
             &["check", file, "--isolated", "--lossy", "--format", "json"],
+            None,
         );
         assert_ne!(code(&lossy), 2, "{file}: {}", stderr(&lossy));
         assert_eq!(json(&lossy)["files"][0]["error"], Value::Null);
@@ -234,12 +167,11 @@ fn utf32_is_refused_with_a_clear_reason() {
     let mut bytes = vec![0xFF, 0xFE, 0, 0];
     bytes.extend("Hi".chars().flat_map(|c| u32::from(c).to_le_bytes()));
     std::fs::write(dir.path().join("wide.txt"), bytes).expect("write");
-    let out = run_in(dir.path(), &["check", "wide.txt", "--isolated"]);
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("wide.txt: looks like UTF-32 (byte-order mark); convert it to UTF-8"),
-        "{}",
-        stderr(&out)
+    let out = run_in(dir.path(), &["check", "wide.txt", "--isolated"], None);
+    assert_exit(
+        &out,
+        2,
+        "wide.txt: looks like UTF-32 (byte-order mark); convert it to UTF-8",
     );
 }
 
@@ -253,7 +185,7 @@ fn a_200_mb_file_is_refused_from_its_size_without_being_read() {
     let file = std::fs::File::create(dir.path().join("huge.txt")).expect("create");
     file.set_len(200 * 1024 * 1024).expect("set_len");
     drop(file);
-    let out = run_in(dir.path(), &["check", "huge.txt", "--isolated"]);
+    let out = run_in(dir.path(), &["check", "huge.txt", "--isolated"], None);
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
@@ -280,6 +212,7 @@ fn a_single_line_of_a_few_megabytes_is_checked() {
     let out = run_in(
         dir.path(),
         &["check", "long.txt", "--isolated", "--format", "json"],
+        None,
     );
     assert!([0, 1].contains(&code(&out)), "{}", stderr(&out));
     let report = json(&out);
@@ -292,7 +225,7 @@ fn a_single_line_of_a_few_megabytes_is_checked() {
 #[test]
 fn a_walked_directory_with_an_unreadable_file_reports_the_good_ones_and_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let clean = fixture("cli/clean.txt");
+    let clean = fixture_text("cli/clean.txt");
     std::fs::write(dir.path().join("a.txt"), &clean).expect("write");
     std::fs::write(dir.path().join("m.txt"), b"Caf\xe9 owners met on Monday.\n").expect("write");
     std::fs::write(dir.path().join("z.txt"), &clean).expect("write");
@@ -302,12 +235,12 @@ fn a_walked_directory_with_an_unreadable_file_reports_the_good_ones_and_exits_2(
     let out = run_in(
         dir.path(),
         &["check", ".", "--isolated", "--format", "json"],
+        None,
     );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let report = json(&out);
     let files = report["files"].as_array().expect("files");
-    let paths: Vec<&str> = files.iter().filter_map(|f| f["path"].as_str()).collect();
-    assert_eq!(paths, ["a.txt", "m.txt", "z.txt"]);
+    assert_eq!(paths_of(&report), ["a.txt", "m.txt", "z.txt"]);
     assert_eq!(files[0]["error"], Value::Null);
     assert_eq!(
         files[1]["error"],
@@ -322,69 +255,44 @@ fn a_walked_directory_with_an_unreadable_file_reports_the_good_ones_and_exits_2(
     );
 }
 
+/// Check `bad` (already made in `dir`) and a good file beside it: exit 2,
+/// stderr names `bad`, the good file is still reported. Returns `bad`'s
+/// error.
+fn refused_beside_a_good_file(dir: &Path, bad: &str) -> String {
+    std::fs::write(dir.join("good.txt"), fixture_text("cli/clean.txt")).expect("write");
+    let out = run_in(
+        dir,
+        &["check", bad, "good.txt", "--isolated", "--format", "json"],
+        None,
+    );
+    assert_exit(&out, 2, &format!("{bad}: "));
+    let report = json(&out);
+    assert_eq!(paths_of(&report), [bad, "good.txt"]);
+    assert_eq!(report["files"][1]["error"], Value::Null);
+    let error = report["files"][0]["error"].as_str().expect("an error");
+    assert_stderr_has(&out, &format!("{bad}: {error}"));
+    error.to_string()
+}
+
 #[test]
 fn a_symlink_loop_named_explicitly_is_refused_with_a_clear_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::os::unix::fs::symlink("b.txt", dir.path().join("a.txt")).expect("symlink");
     std::os::unix::fs::symlink("a.txt", dir.path().join("b.txt")).expect("symlink");
-    std::fs::write(dir.path().join("good.txt"), fixture("cli/clean.txt")).expect("write");
-    let out = run_in(
-        dir.path(),
-        &[
-            "check",
-            "a.txt",
-            "good.txt",
-            "--isolated",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code(&out), 2);
-    let report = json(&out);
     assert_eq!(
-        report["files"][0]["error"],
+        refused_beside_a_good_file(dir.path(), "a.txt"),
         "symlink loop (too many levels of symbolic links)"
-    );
-    assert_eq!(report["files"][1]["error"], Value::Null);
-    assert!(
-        stderr(&out).contains("a.txt: symlink loop"),
-        "{}",
-        stderr(&out)
     );
 }
 
 #[test]
 fn a_fifo_named_explicitly_without_a_writer_is_refused_not_waited_on() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let made = Command::new("mkfifo")
-        .arg(dir.path().join("pipe.txt"))
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
-    std::fs::write(dir.path().join("good.txt"), fixture("cli/clean.txt")).expect("write");
-    let out = run_in(
-        dir.path(),
-        &[
-            "check",
-            "pipe.txt",
-            "good.txt",
-            "--isolated",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code(&out), 2);
-    let report = json(&out);
-    let error = report["files"][0]["error"].as_str().expect("an error");
+    mkfifo(&dir.path().join("pipe.txt"));
+    let error = refused_beside_a_good_file(dir.path(), "pipe.txt");
     assert!(
         error.starts_with("a named pipe (FIFO) with nothing to read: no writer had it open"),
         "{error}"
-    );
-    assert_eq!(report["files"][1]["error"], Value::Null);
-    assert!(
-        stderr(&out).contains("pipe.txt: a named pipe (FIFO)"),
-        "{}",
-        stderr(&out)
     );
 }
 
@@ -414,6 +322,7 @@ fn a_pipe_given_as_a_path_is_read_while_its_writer_writes() {
             "--format",
             "json",
         ],
+        None,
     );
     assert_eq!(findings(&report), findings(&json(&from_file)));
     assert_eq!(code(&out), code(&from_file));
@@ -434,13 +343,7 @@ fn stdout_closed_by_head_exits_quietly() {
         "never",
     ];
     args.extend(std::iter::repeat_n(conflict, 2000));
-    let mut newslint = Command::new(BIN)
-        .args(&args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn newslint");
+    let mut newslint = newslint(&repo(), &args).spawn().expect("spawn newslint");
     let pipe = newslint.stdout.take().expect("stdout");
     let head = Command::new("head")
         .arg("-1")
@@ -483,9 +386,9 @@ fn a_failing_run_leaves_the_previous_output_file_intact() {
             "--output",
             "report.json",
         ],
+        None,
     );
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+    assert_exit(&out, 2, "bad.toml");
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
         "previous report\n"
@@ -496,13 +399,9 @@ fn a_failing_run_leaves_the_previous_output_file_intact() {
     let out = run_in(
         dir.path(),
         &["check", clean, "--isolated", "--output", "out.json"],
+        None,
     );
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("out.json: cannot write"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, "out.json: cannot write");
     // A directory that does not exist.
     let out = run_in(
         dir.path(),
@@ -513,12 +412,12 @@ fn a_failing_run_leaves_the_previous_output_file_intact() {
             "--output",
             "no/such/dir/r.json",
         ],
+        None,
     );
-    assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no/such/dir/r.json: cannot create a temporary file"),
-        "{}",
-        stderr(&out)
+    assert_exit(
+        &out,
+        2,
+        "no/such/dir/r.json: cannot create a temporary file",
     );
     assert!(
         temp_files(dir.path()).is_empty(),
@@ -536,17 +435,7 @@ fn sigint_keeps_the_previous_output_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("report.json");
     std::fs::write(&target, "previous report\n").expect("write");
-    let child = Command::new(BIN)
-        .args(["check", "-", "--isolated", "--format", "json", "--output"])
-        .arg(&target)
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    crate::common::interrupt_once_handled(child.id());
-    let out = wait_bounded(child, "SIGINT");
+    let out = interrupted_check(dir.path(), &target);
     assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
     assert_eq!(
         std::fs::read_to_string(&target).expect("read"),
@@ -575,6 +464,7 @@ fn completes(name: &str, text: &str) {
             "jsonl",
             "--summary",
         ],
+        None,
     );
     assert!([0, 1].contains(&code(&out)), "{name}: {}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));

@@ -2,6 +2,7 @@
 
 mod claims;
 mod cli;
+mod cli_support;
 mod common;
 mod conformance;
 mod entities;
@@ -17,3 +18,4 @@ mod readme;
 mod regressions;
 mod render;
 mod rules;
+mod threads;

@@ -19,7 +19,7 @@ fn config() -> ProptestConfig {
 }
 
 /// Lines typical of the genre, with the oddities seen in real articles.
-fn genre_line() -> impl Strategy<Value = String> {
+pub(crate) fn genre_line() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("Article Subheadings |".to_string()),
         Just("---|".to_string()),
@@ -117,7 +117,7 @@ fn sentence() -> impl Strategy<Value = String> {
 }
 
 /// A whole article-like text: genre lines joined by varied line endings.
-fn genre_text() -> impl Strategy<Value = String> {
+pub(crate) fn genre_text() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(genre_line(), 0..40),
         prop::sample::select(vec!["\n", "\r\n", "\n\n", "\r", " \n"]),
@@ -183,7 +183,7 @@ proptest! {
 }
 
 /// The text of one of the fixture articles.
-fn fixture() -> impl Strategy<Value = String> {
+pub(crate) fn fixture() -> impl Strategy<Value = String> {
     let texts = all_fixture_texts();
     prop::sample::select(texts)
 }
