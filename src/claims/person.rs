@@ -140,7 +140,8 @@ impl<'a> BlockWords<'a> {
 /// with their sentence index. Never panics: every offset is taken from
 /// `char_indices`.
 fn tokenize_sentences<'a>(text: &'a str, sentences: &[std::ops::Range<usize>]) -> Vec<Tok<'a>> {
-    let mut toks = Vec::new();
+    // About one word per six bytes of prose.
+    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
     for (si, range) in sentences.iter().cloned().enumerate() {
         let base = range.start;
         let Some(sent) = text.get(range) else {
@@ -174,9 +175,12 @@ fn tokenize_sentences<'a>(text: &'a str, sentences: &[std::ops::Range<usize>]) -
             // A period after an abbreviation or an initial belongs to it.
             let mut tok_end = end;
             if sent[end..].starts_with('.') {
-                let lower = word.to_lowercase();
+                // The abbreviations are ASCII without a `k`, and no other
+                // non-ASCII char lower-cases to ASCII: an ASCII-case-blind
+                // comparison is lower-casing and comparing.
+                let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
                 let initial = word.chars().count() == 1 && c.is_uppercase();
-                if ABBREVIATIONS.contains(&lower.as_str()) || initial || word.contains('.') {
+                if abbreviation || initial || word.contains('.') {
                     tok_end = end + 1;
                 }
             }
@@ -1365,4 +1369,22 @@ fn person_key(words: &[String]) -> String {
 /// Entities that are people.
 pub fn people(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
     entities.iter().filter(|e| e.kind == EntityKind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tokenize_sentences` compares abbreviations ASCII-case-blind, which
+    /// equals Unicode lower-casing only for lower-case ASCII entries without
+    /// `k` (the Kelvin sign lower-cases to `k`).
+    #[test]
+    fn abbreviations_are_lower_case_ascii_without_k() {
+        for a in ABBREVIATIONS {
+            assert!(
+                a.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
+                "{a}"
+            );
+        }
+    }
 }
