@@ -5,6 +5,7 @@
 //! thing" and its list of traps. Each one trades a little recall for a large
 //! cut in false alarms, and each is named so a rule reads as its docs do.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::claims::quantity::{compare_key, fmt_num};
@@ -149,8 +150,9 @@ pub struct FigureIndex<'c, 'a> {
     body_by_value: Vec<&'a Figure>,
     /// Indices of the body's sums of money and percentages.
     body_amounts: Vec<usize>,
-    /// See [`amount_contexts`].
-    contexts: Vec<Option<BTreeSet<String>>>,
+    /// See [`amount_contexts`]; computed on first use, since only a
+    /// restated amount with few body amounts to match needs them.
+    contexts: OnceCell<Vec<Option<BTreeSet<String>>>>,
     /// Span starts of the figures that are items of an enumeration.
     enumerated: HashSet<usize>,
 }
@@ -215,7 +217,7 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
             unkeyed_body,
             body_by_value,
             body_amounts,
-            contexts: amount_contexts(cx.source, figures),
+            contexts: OnceCell::new(),
             enumerated: enumerated_figures(figures),
         }
     }
@@ -286,12 +288,23 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
     /// worth about $1.6 billion in wage increases").
     pub fn amount_counterparts(&self, r: usize) -> Vec<usize> {
         let figures = &self.cx.claims.figures;
-        let (Some(f), Some(Some(words))) = (figures.get(r), self.contexts.get(r)) else {
+        // Only sums of money and percentages have a context (see
+        // `amount_contexts`).
+        let Some(f) = figures
+            .get(r)
+            .filter(|f| matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent))
+        else {
             return Vec::new();
         };
         if f.in_quote || self.body_amounts.len() > MAX_BODY_AMOUNTS {
             return Vec::new();
         }
+        let contexts = self
+            .contexts
+            .get_or_init(|| amount_contexts(self.cx.source, figures));
+        let Some(Some(words)) = contexts.get(r) else {
+            return Vec::new();
+        };
         let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
         self.body_amounts
             .iter()
@@ -303,8 +316,7 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
                 if b.unit != f.unit || b.change != f.change {
                     return false;
                 }
-                let shared_clause = self
-                    .contexts
+                let shared_clause = contexts
                     .get(i)
                     .and_then(Option::as_ref)
                     .is_some_and(|w| w.intersection(words).count() >= 2);
@@ -464,10 +476,9 @@ pub fn negated(source: &SourceFile, f: &Figure) -> bool {
 /// preceded by "according to".
 fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
     let after = source.text.get(mention.end..).unwrap_or("");
-    let after = after
-        .get(..after.len().min(16))
-        .unwrap_or(after)
-        .to_lowercase();
+    // The next 16 bytes (all of the rest when byte 16 is inside a
+    // character), lower-cased only as far as the verbs reach.
+    let after = lower_prefix(after.get(..after.len().min(16)).unwrap_or(after), 16);
     let before_start = mention.start.saturating_sub(16);
     let before = source
         .text
@@ -486,6 +497,20 @@ fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
     .iter()
     .any(|v| after.starts_with(v))
         || before.trim_end().ends_with("according to")
+}
+
+/// The lower-case form of `text`, char by char, until it holds at least
+/// `bytes` bytes: enough to test whether the lower-cased text starts with
+/// an ASCII word of at most `bytes` bytes, without lower-casing all of it.
+fn lower_prefix(text: &str, bytes: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// Content words of a text: lower-cased words of three letters or more that
@@ -627,6 +652,52 @@ mod tests {
         assert!(!far_apart(&figure(4.1e6), &figure(1.4e6)));
         assert!(far_apart(&figure(16.0), &figure(47.0)));
         assert!(!far_apart(&figure(2000.0), &figure(3000.0)));
+    }
+
+    #[test]
+    fn lower_prefix_starts_with_a_word_when_the_whole_text_does() {
+        for text in [
+            " SAID “that”",
+            " Said, ΣΑΣ and more text after it",
+            " İstanbul said",
+            " \u{212A}nown said",
+            " told reporters — “we will not back down” — on Monday",
+            "",
+        ] {
+            let whole = text.to_lowercase();
+            let prefix = lower_prefix(text, 16);
+            for verb in [" said", " told", " announced", " \u{3c3}\u{3b1}"] {
+                assert_eq!(
+                    whole.starts_with(verb),
+                    prefix.starts_with(verb),
+                    "{text:?} {verb:?}"
+                );
+            }
+            assert!(prefix.len() >= 16 || prefix == whole, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn attribution_is_read_from_the_words_after_the_name() {
+        let text = "Mayor Karen Bass said the city. Bass, who “leads” the city — and more. \
+                    According to Bass the city grew.";
+        let source = SourceFile::new("t.txt", text);
+        let at = |needle: &str, nth: usize| {
+            let start = text
+                .match_indices(needle)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            Span {
+                start,
+                end: start + needle.len(),
+                ..Span::default()
+            }
+        };
+        assert!(is_attribution(&source, &at("Karen Bass", 0)));
+        // byte 16 after this mention falls inside a multi-byte character
+        assert!(!is_attribution(&source, &at("Bass", 1)));
+        assert!(is_attribution(&source, &at("Bass", 2)));
     }
 
     #[test]
