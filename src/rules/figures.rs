@@ -81,7 +81,11 @@ pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    let (a, b) = (anchor_parts(a), anchor_parts(b));
+    parts_disagree(&anchor_parts(a), &anchor_parts(b))
+}
+
+/// [`anchors_disagree`] on anchors already split into their parts.
+fn parts_disagree(a: &AnchorParts<'_>, b: &AnchorParts<'_>) -> bool {
     let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
     // "in los angeles" and "in los angeles county" name one area as news
     // copy uses them; only places that do not contain each other differ.
@@ -155,6 +159,17 @@ pub struct FigureIndex<'c, 'a> {
     contexts: OnceCell<Vec<Option<BTreeSet<String>>>>,
     /// Span starts of the figures that are items of an enumeration.
     enumerated: HashSet<usize>,
+    /// Per figure (by index), what the pairwise guards read about it.
+    facts: Vec<Facts<'a>>,
+}
+
+/// What the pairwise guards read about one figure, computed once on first
+/// use: a figure of a large group is compared with every other one.
+#[derive(Default)]
+struct Facts<'a> {
+    negated: OnceCell<bool>,
+    digits: OnceCell<Vec<char>>,
+    anchor: OnceCell<Option<AnchorParts<'a>>>,
 }
 
 /// Above this many body amounts, restated amounts without a counted thing
@@ -219,7 +234,70 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
             body_amounts,
             contexts: OnceCell::new(),
             enumerated: enumerated_figures(figures),
+            facts: figures.iter().map(|_| Facts::default()).collect(),
         }
+    }
+
+    /// The cached facts of a figure of this article.
+    fn facts(&self, f: &Figure) -> Option<&Facts<'a>> {
+        self.facts.get(self.facts_index(f)?)
+    }
+
+    /// [`negated`], once per figure.
+    pub fn negated(&self, f: &Figure) -> bool {
+        match self.facts(f) {
+            Some(x) => *x.negated.get_or_init(|| negated(self.cx.source, f)),
+            None => negated(self.cx.source, f),
+        }
+    }
+
+    /// [`anchors_disagree`], with each figure's anchor split once.
+    pub fn anchors_disagree(&self, a: &Figure, b: &Figure) -> bool {
+        let parts = |f: &'_ Figure| {
+            self.facts(f)
+                .map(|x| x.anchor.get_or_init(|| self.anchor_parts_of(f)).as_ref())
+        };
+        match (parts(a), parts(b)) {
+            (Some(Some(pa)), Some(Some(pb))) => parts_disagree(pa, pb),
+            (Some(None), _) | (_, Some(None)) => false,
+            _ => anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref()),
+        }
+    }
+
+    fn anchor_parts_of(&self, f: &Figure) -> Option<AnchorParts<'a>> {
+        let i = self.facts_index(f)?;
+        let g: &'a Figure = self.cx.claims.figures.get(i)?;
+        g.anchor.as_deref().map(anchor_parts)
+    }
+
+    /// The index of `f` in the article's figures, when it is one of them
+    /// (the rules only ever hold references into that list).
+    fn facts_index(&self, f: &Figure) -> Option<usize> {
+        let figures: &[Figure] = &self.cx.claims.figures;
+        let size = std::mem::size_of::<Figure>().max(1);
+        let offset = (f as *const Figure as usize).checked_sub(figures.as_ptr() as usize)?;
+        let i = offset / size;
+        figures
+            .get(i)
+            .is_some_and(|g| std::ptr::eq(g, f))
+            .then_some(i)
+    }
+
+    /// [`digits_transposed`], with each figure's digits worked out once.
+    pub fn digits_transposed(&self, a: &Figure, b: &Figure) -> bool {
+        match (self.facts(a), self.facts(b)) {
+            (Some(x), Some(y)) => {
+                let da = x.digits.get_or_init(|| significant_digits(a.value));
+                let db = y.digits.get_or_init(|| significant_digits(b.value));
+                a.value != b.value && da.len() >= 2 && da == db
+            }
+            _ => digits_transposed(a, b),
+        }
+    }
+
+    /// [`far_apart`], with each figure's digits worked out once.
+    pub fn far_apart(&self, a: &Figure, b: &Figure) -> bool {
+        ratio(a, b) > 2.0 && !self.digits_transposed(a, b)
     }
 
     /// The figure is one item of an enumeration: its sentence gives another
@@ -425,21 +503,24 @@ pub fn ratio(a: &Figure, b: &Figure) -> f64 {
 pub fn digits_transposed(a: &Figure, b: &Figure) -> bool {
     // Six significant digits in scientific notation, so that 4.1 × 10⁶
     // computed as 4,099,999.999… still reads as the digits 4 and 1.
-    let digits = |v: f64| {
-        let sci = format!("{:.6e}", v.abs());
-        let mantissa = sci.split('e').next().unwrap_or("");
-        let mut d: Vec<char> = mantissa
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect::<String>()
-            .trim_end_matches('0')
-            .chars()
-            .collect();
-        d.sort_unstable();
-        d
-    };
-    let (da, db) = (digits(a.value), digits(b.value));
+    let (da, db) = (significant_digits(a.value), significant_digits(b.value));
     a.value != b.value && da.len() >= 2 && da == db
+}
+
+/// The significant digits of a value, sorted: what [`digits_transposed`]
+/// compares.
+fn significant_digits(v: f64) -> Vec<char> {
+    let sci = format!("{:.6e}", v.abs());
+    let mantissa = sci.split('e').next().unwrap_or("");
+    let mut d: Vec<char> = mantissa
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .trim_end_matches('0')
+        .chars()
+        .collect();
+    d.sort_unstable();
+    d
 }
 
 /// Two figures are more than twice apart and not a transposition of each
