@@ -7,6 +7,7 @@
 //! surname that resolves to a person named earlier, "the mayor said" when one
 //! person holds that title). Unbalanced marks are skipped, never guessed.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -104,7 +105,7 @@ pub(crate) fn extract_words(
         })
         .collect();
     people.sort_by_key(|p| p.start);
-    let holders = title_holders(entities);
+    let holders = OnceCell::new();
 
     let mut out = Vec::new();
     for (bi, block) in blocks.iter().enumerate() {
@@ -168,6 +169,7 @@ pub(crate) fn extract_words(
                 lowers: &lowers,
                 people: &people,
                 holders: &holders,
+                entities,
                 blocks,
                 block: bi,
                 quote: (os, ce),
@@ -212,8 +214,9 @@ struct AttrCx<'a, 'b> {
     /// `toks`, normalised and lower-cased.
     lowers: &'b [String],
     people: &'b [PersonAt],
-    /// See [`title_holders`].
-    holders: &'b HashMap<&'b str, Vec<usize>>,
+    /// See [`title_holders`]; built when a title is first looked up.
+    holders: &'b OnceCell<HashMap<String, Vec<usize>>>,
+    entities: &'b [Entity],
     blocks: &'b [Block<'a>],
     block: usize,
     /// The quote's outer range (block-relative).
@@ -298,7 +301,8 @@ impl AttrCx<'_, '_> {
             title = format!("{} {title}", self.lower_at(k - 1));
             prev = the;
         }
-        let [entity] = self.holders.get(title.as_str())?.as_slice() else {
+        let holders = self.holders.get_or_init(|| title_holders(self.entities));
+        let [entity] = holders.get(title.as_str())?.as_slice() else {
             return None;
         };
         Some(PersonAt {
@@ -312,8 +316,8 @@ impl AttrCx<'_, '_> {
 /// For every office a current title of a person names (see [`holds`]), the
 /// people who hold it, each once, in entity order: looked up per attributed
 /// quote instead of scanning every entity.
-fn title_holders(entities: &[Entity]) -> HashMap<&str, Vec<usize>> {
-    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+fn title_holders(entities: &[Entity]) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for x in e.titles.iter().filter(|x| !x.former) {
             let head = x.text.split(" of ").next().unwrap_or(&x.text);
@@ -324,7 +328,7 @@ fn title_holders(entities: &[Entity]) -> HashMap<&str, Vec<usize>> {
                     .map(|(_, office)| office),
             );
             for office in offices {
-                let ids = map.entry(office).or_default();
+                let ids = map.entry(office.to_string()).or_default();
                 if ids.last() != Some(&e.id) {
                     ids.push(e.id);
                 }

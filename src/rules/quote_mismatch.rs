@@ -99,7 +99,7 @@ fn check_quotes(all: &[Quote], out: &mut Vec<Finding>) {
     } else {
         usize::MAX
     };
-    let mut relations = RelationCache::new();
+    let mut relations = RelationCache::new(wordings.len());
     for j in 1..quotes.len() {
         let lo = j.saturating_sub(window);
         for i in lo..j {
@@ -174,18 +174,25 @@ struct RelationCache {
 }
 
 impl RelationCache {
-    const SIZE: usize = 4096;
+    /// At most this many slots (a power of two).
+    const MAX_SIZE: usize = 4096;
 
-    fn new() -> Self {
+    /// A table for `wordings` distinct wordings: room for every pair of an
+    /// ordinary article, a fixed size beyond.
+    fn new(wordings: usize) -> Self {
+        let size = wordings
+            .saturating_mul(wordings)
+            .clamp(16, Self::MAX_SIZE)
+            .next_power_of_two();
         RelationCache {
-            slots: vec![(u32::MAX, u32::MAX, Relation::Unrelated); Self::SIZE],
+            slots: vec![(u32::MAX, u32::MAX, Relation::Unrelated); size],
         }
     }
 
     fn get(&mut self, wordings: &[Wording], a: u32, b: u32) -> Relation {
         let (x, y) = if a <= b { (a, b) } else { (b, a) };
-        let slot =
-            (x.wrapping_mul(0x9E37_79B1) ^ y.wrapping_mul(0x85EB_CA6B)) as usize % Self::SIZE;
+        let slot = (x.wrapping_mul(0x9E37_79B1) ^ y.wrapping_mul(0x85EB_CA6B)) as usize
+            & (self.slots.len() - 1);
         if let Some(&(sx, sy, r)) = self.slots.get(slot) {
             if (sx, sy) == (x, y) {
                 return r;
