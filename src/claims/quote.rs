@@ -8,6 +8,8 @@
 //! person holds that title). Unbalanced marks are skipped, never guessed.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -104,6 +106,7 @@ pub(crate) fn extract_words(
         })
         .collect();
     people.sort_by_key(|p| p.start);
+    let holders = OnceCell::new();
 
     let mut out = Vec::new();
     for (bi, block) in blocks.iter().enumerate() {
@@ -163,6 +166,7 @@ pub(crate) fn extract_words(
                 toks: &outside,
                 lowers: &lowers,
                 people: &people,
+                holders: &holders,
                 entities,
                 blocks,
                 block: bi,
@@ -220,6 +224,8 @@ struct AttrCx<'a, 'b> {
     /// `toks`, normalised and lower-cased.
     lowers: &'b [Cow<'a, str>],
     people: &'b [PersonAt],
+    /// See [`title_holders`]; built when a title is first looked up.
+    holders: &'b OnceCell<HashMap<String, Vec<usize>>>,
     entities: &'b [Entity],
     blocks: &'b [Block<'a>],
     block: usize,
@@ -305,34 +311,57 @@ impl AttrCx<'_, '_> {
             title = format!("{} {title}", self.lower_at(k - 1));
             prev = the;
         }
-        let mut holders = self.entities.iter().filter(|e| {
-            e.kind == EntityKind::Person
-                && e.titles.iter().any(|x| !x.former && holds(&x.text, &title))
-        });
-        let e = holders.next()?;
-        if holders.next().is_some() {
+        let holders = self.holders.get_or_init(|| title_holders(self.entities));
+        let [entity] = holders.get(title.as_str())?.as_slice() else {
             return None;
-        }
+        };
         Some(PersonAt {
             start: self.base + prev.start,
             end: self.base + t.end,
-            entity: e.id,
+            entity: *entity,
         })
     }
 }
 
-/// A title names the office `title`: "council president" and "president of
+/// For every office a current title of a person names (see [`holds`]), the
+/// people who hold it, each once, in entity order: looked up per attributed
+/// quote instead of scanning every entity.
+fn title_holders(entities: &[Entity]) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        for x in e.titles.iter().filter(|x| !x.former) {
+            let head = x.text.split(" of ").next().unwrap_or(&x.text);
+            let offices = std::iter::once(head).chain(
+                head.match_indices(' ')
+                    .map(|(i, _)| (head.get(..i).unwrap_or(""), head.get(i + 1..).unwrap_or("")))
+                    .filter(|(q, _)| !q.split(' ').any(|w| EXCLUDED_QUALIFIERS.contains(&w)))
+                    .map(|(_, office)| office),
+            );
+            for office in offices {
+                let ids = map.entry(office.to_string()).or_default();
+                if ids.last() != Some(&e.id) {
+                    ids.push(e.id);
+                }
+            }
+        }
+    }
+    map
+}
+
+/// Qualifiers that make a title another office: a vice president is not
+/// the president.
+const EXCLUDED_QUALIFIERS: [&str; 4] = ["vice", "deputy", "assistant", "lieutenant"];
+
+/// A title names the office `title` (what [`title_holders`] indexes): "council president" and "president of
 /// the union" are presidents; "vice president" is not.
+#[cfg(test)]
 fn holds(full: &str, title: &str) -> bool {
     let head = full.split(" of ").next().unwrap_or(full);
     head == title
         || head
             .strip_suffix(title)
             .and_then(|q| q.strip_suffix(' '))
-            .is_some_and(|q| {
-                !q.split(' ')
-                    .any(|w| ["vice", "deputy", "assistant", "lieutenant"].contains(&w))
-            })
+            .is_some_and(|q| !q.split(' ').any(|w| EXCLUDED_QUALIFIERS.contains(&w)))
 }
 
 /// Blocks whose pronouns may refer to the block before them.
@@ -427,4 +456,74 @@ fn subject_after(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
     (v + 1..(v + 7).min(cx.toks.len()))
         .take_while(|&k| cx.toks[k].sentence == sentence && (k < v + 4 || cx.toks[k].cap))
         .find_map(|k| cx.person_at(cx.toks[k]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::person::Title;
+
+    fn person(id: usize, titles: &[(&str, bool)]) -> Entity {
+        Entity {
+            id,
+            kind: EntityKind::Person,
+            name: format!("Person {id}"),
+            titles: titles
+                .iter()
+                .map(|&(text, former)| Title {
+                    text: text.to_string(),
+                    span: Span::default(),
+                    part: Part::Lede,
+                    former,
+                    acting: false,
+                })
+                .collect(),
+            mentions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn title_holders_are_the_people_whose_titles_hold_the_office() {
+        let entities = vec![
+            person(0, &[("mayor", false), ("council president", true)]),
+            person(1, &[("vice president of the union", false)]),
+            person(
+                2,
+                &[("president of the union", false), ("police chief", false)],
+            ),
+            person(
+                3,
+                &[("assistant police chief", false), ("mayor of bell", false)],
+            ),
+            person(
+                4,
+                &[
+                    ("senior deputy city attorney", false),
+                    ("city attorney", false),
+                ],
+            ),
+        ];
+        let holders = title_holders(&entities);
+        for office in [
+            "mayor",
+            "president",
+            "vice president",
+            "council president",
+            "chief",
+            "police chief",
+            "attorney",
+            "city attorney",
+            "deputy city attorney",
+            "union",
+            "",
+        ] {
+            let expected: Vec<usize> = entities
+                .iter()
+                .filter(|e| e.titles.iter().any(|x| !x.former && holds(&x.text, office)))
+                .map(|e| e.id)
+                .collect();
+            let got = holders.get(office).cloned().unwrap_or_default();
+            assert_eq!(got, expected, "{office:?}");
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! thing" and its list of traps. Each one trades a little recall for a large
 //! cut in false alarms, and each is named so a rule reads as its docs do.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::claims::quantity::{compare_key, fmt_num};
@@ -80,7 +81,11 @@ pub fn anchors_disagree(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    let (a, b) = (anchor_parts(a), anchor_parts(b));
+    parts_disagree(&anchor_parts(a), &anchor_parts(b))
+}
+
+/// [`anchors_disagree`] on anchors already split into their parts.
+fn parts_disagree(a: &AnchorParts<'_>, b: &AnchorParts<'_>) -> bool {
     let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
     // "in los angeles" and "in los angeles county" name one area as news
     // copy uses them; only places that do not contain each other differ.
@@ -149,10 +154,22 @@ pub struct FigureIndex<'c, 'a> {
     body_by_value: Vec<&'a Figure>,
     /// Indices of the body's sums of money and percentages.
     body_amounts: Vec<usize>,
-    /// See [`amount_contexts`].
-    contexts: Vec<Option<BTreeSet<String>>>,
+    /// See [`amount_contexts`]; computed on first use, since only a
+    /// restated amount with few body amounts to match needs them.
+    contexts: OnceCell<Vec<Option<BTreeSet<String>>>>,
     /// Span starts of the figures that are items of an enumeration.
     enumerated: HashSet<usize>,
+    /// Per figure (by index), what the pairwise guards read about it.
+    facts: Vec<Facts<'a>>,
+}
+
+/// What the pairwise guards read about one figure, computed once on first
+/// use: a figure of a large group is compared with every other one.
+#[derive(Default)]
+struct Facts<'a> {
+    negated: OnceCell<bool>,
+    digits: OnceCell<Vec<char>>,
+    anchor: OnceCell<Option<AnchorParts<'a>>>,
 }
 
 /// Above this many body amounts, restated amounts without a counted thing
@@ -215,9 +232,72 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
             unkeyed_body,
             body_by_value,
             body_amounts,
-            contexts: amount_contexts(cx.source, figures),
+            contexts: OnceCell::new(),
             enumerated: enumerated_figures(figures),
+            facts: figures.iter().map(|_| Facts::default()).collect(),
         }
+    }
+
+    /// The cached facts of a figure of this article.
+    fn facts(&self, f: &Figure) -> Option<&Facts<'a>> {
+        self.facts.get(self.facts_index(f)?)
+    }
+
+    /// [`negated`], once per figure.
+    pub fn negated(&self, f: &Figure) -> bool {
+        match self.facts(f) {
+            Some(x) => *x.negated.get_or_init(|| negated(self.cx.source, f)),
+            None => negated(self.cx.source, f),
+        }
+    }
+
+    /// [`anchors_disagree`], with each figure's anchor split once.
+    pub fn anchors_disagree(&self, a: &Figure, b: &Figure) -> bool {
+        let parts = |f: &'_ Figure| {
+            self.facts(f)
+                .map(|x| x.anchor.get_or_init(|| self.anchor_parts_of(f)).as_ref())
+        };
+        match (parts(a), parts(b)) {
+            (Some(Some(pa)), Some(Some(pb))) => parts_disagree(pa, pb),
+            (Some(None), _) | (_, Some(None)) => false,
+            _ => anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref()),
+        }
+    }
+
+    fn anchor_parts_of(&self, f: &Figure) -> Option<AnchorParts<'a>> {
+        let i = self.facts_index(f)?;
+        let g: &'a Figure = self.cx.claims.figures.get(i)?;
+        g.anchor.as_deref().map(anchor_parts)
+    }
+
+    /// The index of `f` in the article's figures, when it is one of them
+    /// (the rules only ever hold references into that list).
+    fn facts_index(&self, f: &Figure) -> Option<usize> {
+        let figures: &[Figure] = &self.cx.claims.figures;
+        let size = std::mem::size_of::<Figure>().max(1);
+        let offset = (f as *const Figure as usize).checked_sub(figures.as_ptr() as usize)?;
+        let i = offset / size;
+        figures
+            .get(i)
+            .is_some_and(|g| std::ptr::eq(g, f))
+            .then_some(i)
+    }
+
+    /// [`digits_transposed`], with each figure's digits worked out once.
+    pub fn digits_transposed(&self, a: &Figure, b: &Figure) -> bool {
+        match (self.facts(a), self.facts(b)) {
+            (Some(x), Some(y)) => {
+                let da = x.digits.get_or_init(|| significant_digits(a.value));
+                let db = y.digits.get_or_init(|| significant_digits(b.value));
+                a.value != b.value && da.len() >= 2 && da == db
+            }
+            _ => digits_transposed(a, b),
+        }
+    }
+
+    /// [`far_apart`], with each figure's digits worked out once.
+    pub fn far_apart(&self, a: &Figure, b: &Figure) -> bool {
+        ratio(a, b) > 2.0 && !self.digits_transposed(a, b)
     }
 
     /// The figure is one item of an enumeration: its sentence gives another
@@ -286,12 +366,23 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
     /// worth about $1.6 billion in wage increases").
     pub fn amount_counterparts(&self, r: usize) -> Vec<usize> {
         let figures = &self.cx.claims.figures;
-        let (Some(f), Some(Some(words))) = (figures.get(r), self.contexts.get(r)) else {
+        // Only sums of money and percentages have a context (see
+        // `amount_contexts`).
+        let Some(f) = figures
+            .get(r)
+            .filter(|f| matches!(f.unit.class, UnitClass::Currency | UnitClass::Percent))
+        else {
             return Vec::new();
         };
         if f.in_quote || self.body_amounts.len() > MAX_BODY_AMOUNTS {
             return Vec::new();
         }
+        let contexts = self
+            .contexts
+            .get_or_init(|| amount_contexts(self.cx.source, figures));
+        let Some(Some(words)) = contexts.get(r) else {
+            return Vec::new();
+        };
         let key_words = f.key.as_deref().map(content_words).unwrap_or_default();
         self.body_amounts
             .iter()
@@ -303,8 +394,7 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
                 if b.unit != f.unit || b.change != f.change {
                     return false;
                 }
-                let shared_clause = self
-                    .contexts
+                let shared_clause = contexts
                     .get(i)
                     .and_then(Option::as_ref)
                     .is_some_and(|w| w.intersection(words).count() >= 2);
@@ -413,21 +503,24 @@ pub fn ratio(a: &Figure, b: &Figure) -> f64 {
 pub fn digits_transposed(a: &Figure, b: &Figure) -> bool {
     // Six significant digits in scientific notation, so that 4.1 × 10⁶
     // computed as 4,099,999.999… still reads as the digits 4 and 1.
-    let digits = |v: f64| {
-        let sci = format!("{:.6e}", v.abs());
-        let mantissa = sci.split('e').next().unwrap_or("");
-        let mut d: Vec<char> = mantissa
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect::<String>()
-            .trim_end_matches('0')
-            .chars()
-            .collect();
-        d.sort_unstable();
-        d
-    };
-    let (da, db) = (digits(a.value), digits(b.value));
+    let (da, db) = (significant_digits(a.value), significant_digits(b.value));
     a.value != b.value && da.len() >= 2 && da == db
+}
+
+/// The significant digits of a value, sorted: what [`digits_transposed`]
+/// compares.
+fn significant_digits(v: f64) -> Vec<char> {
+    let sci = format!("{:.6e}", v.abs());
+    let mantissa = sci.split('e').next().unwrap_or("");
+    let mut d: Vec<char> = mantissa
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .trim_end_matches('0')
+        .chars()
+        .collect();
+    d.sort_unstable();
+    d
 }
 
 /// Two figures are more than twice apart and not a transposition of each
@@ -464,10 +557,9 @@ pub fn negated(source: &SourceFile, f: &Figure) -> bool {
 /// preceded by "according to".
 fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
     let after = source.text.get(mention.end..).unwrap_or("");
-    let after = after
-        .get(..after.len().min(16))
-        .unwrap_or(after)
-        .to_lowercase();
+    // The next 16 bytes (all of the rest when byte 16 is inside a
+    // character), lower-cased only as far as the verbs reach.
+    let after = lower_prefix(after.get(..after.len().min(16)).unwrap_or(after), 16);
     let before_start = mention.start.saturating_sub(16);
     let before = source
         .text
@@ -486,6 +578,20 @@ fn is_attribution(source: &SourceFile, mention: &Span) -> bool {
     .iter()
     .any(|v| after.starts_with(v))
         || before.trim_end().ends_with("according to")
+}
+
+/// The lower-case form of `text`, char by char, until it holds at least
+/// `bytes` bytes: enough to test whether the lower-cased text starts with
+/// an ASCII word of at most `bytes` bytes, without lower-casing all of it.
+fn lower_prefix(text: &str, bytes: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// Content words of a text: lower-cased words of three letters or more that
@@ -627,6 +733,52 @@ mod tests {
         assert!(!far_apart(&figure(4.1e6), &figure(1.4e6)));
         assert!(far_apart(&figure(16.0), &figure(47.0)));
         assert!(!far_apart(&figure(2000.0), &figure(3000.0)));
+    }
+
+    #[test]
+    fn lower_prefix_starts_with_a_word_when_the_whole_text_does() {
+        for text in [
+            " SAID “that”",
+            " Said, ΣΑΣ and more text after it",
+            " İstanbul said",
+            " \u{212A}nown said",
+            " told reporters — “we will not back down” — on Monday",
+            "",
+        ] {
+            let whole = text.to_lowercase();
+            let prefix = lower_prefix(text, 16);
+            for verb in [" said", " told", " announced", " \u{3c3}\u{3b1}"] {
+                assert_eq!(
+                    whole.starts_with(verb),
+                    prefix.starts_with(verb),
+                    "{text:?} {verb:?}"
+                );
+            }
+            assert!(prefix.len() >= 16 || prefix == whole, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn attribution_is_read_from_the_words_after_the_name() {
+        let text = "Mayor Karen Bass said the city. Bass, who “leads” the city — and more. \
+                    According to Bass the city grew.";
+        let source = SourceFile::new("t.txt", text);
+        let at = |needle: &str, nth: usize| {
+            let start = text
+                .match_indices(needle)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            Span {
+                start,
+                end: start + needle.len(),
+                ..Span::default()
+            }
+        };
+        assert!(is_attribution(&source, &at("Karen Bass", 0)));
+        // byte 16 after this mention falls inside a multi-byte character
+        assert!(!is_attribution(&source, &at("Bass", 1)));
+        assert!(is_attribution(&source, &at("Bass", 2)));
     }
 
     #[test]

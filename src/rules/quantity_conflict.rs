@@ -4,8 +4,8 @@ use crate::claims::{Figure, Hedge};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{
-    anchors_disagree, content_words, describe_range, digits_transposed, display_span, far_apart,
-    figure_key, is_generic_thing, negated, ratio, time_anchor, FigureIndex, FigureKey,
+    content_words, describe_range, display_span, figure_key, is_generic_thing, ratio, time_anchor,
+    FigureIndex, FigureKey,
 };
 use crate::rules::{Context, Rule, RuleMeta};
 
@@ -87,13 +87,13 @@ const MAX_GROUP: usize = 200;
 
 /// Whether two figures with the same key may be compared at all.
 fn comparable(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bool {
-    !anchors_disagree(a.anchor.as_deref(), b.anchor.as_deref())
+    !ix.anchors_disagree(a, b)
         && a.sentence != b.sentence
         && a.hedge != Hedge::UpTo
         && b.hedge != Hedge::UpTo
-        && !far_apart(a, b)
-        && !negated(ix.cx.source, a)
-        && !negated(ix.cx.source, b)
+        && !ix.far_apart(a, b)
+        && !ix.negated(a)
+        && !ix.negated(b)
         && !ix.different_subjects(a, b)
 }
 
@@ -210,7 +210,7 @@ fn body_pair_is_one_fact(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bo
     // Stricter than for restatements: the body often gives several counts of
     // one noun (a part and its total, two places), so the two must be close
     // or a transposition of each other.
-    if ratio(a, b) > 1.5 && !digits_transposed(a, b) {
+    if ratio(a, b) > 1.5 && !ix.digits_transposed(a, b) {
         return false;
     }
     // Small counts in a story are nearly always different sets ("two
