@@ -50,14 +50,17 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
         .into_iter()
         .filter(|b| !matches!(b.part, Part::Outline(_) | Part::SectionHeading(_)))
         .collect();
-    // Each block is split into sentences and words once, for people and
-    // quotes.
-    let words: Vec<person::BlockWords<'_>> = blocks
-        .iter()
-        .map(|b| person::BlockWords::new(b.text))
-        .collect();
-    let entities = person::extract_words(source, &blocks, &words);
-    let words: Vec<Option<person::BlockWords<'_>>> = words.into_iter().map(Some).collect();
+    // Each block is split into sentences and words once, for people; the
+    // split is kept for quotes only where the block may hold a quotation, so
+    // memory does not grow with every word of a long article.
+    let mut words: Vec<Option<person::BlockWords<'_>>> = blocks.iter().map(|_| None).collect();
+    let entities = person::extract_split(source, &blocks, |i, bw| {
+        if blocks.get(i).is_some_and(|b| quote::may_quote(b.text)) {
+            if let Some(slot) = words.get_mut(i) {
+                *slot = Some(bw);
+            }
+        }
+    });
     let quotes = quote::extract_words(source, &blocks, &words, &entities);
     let (mut figures, tallies) = quantity::extract(source, &blocks);
     mark_quoted(&mut figures, &quotes);

@@ -637,20 +637,22 @@ fn title_case_sentence(toks: &[Tok<'_>]) -> bool {
 
 /// Extract entities.
 pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Entity> {
-    let words: Vec<BlockWords<'_>> = blocks.iter().map(|b| BlockWords::new(b.text)).collect();
-    extract_words(source, blocks, &words)
+    extract_split(source, blocks, |_, _| {})
 }
 
-/// [`extract`] over blocks already split into words (`words[i]` of
-/// `blocks[i]`).
-pub(crate) fn extract_words(
+/// [`extract`], splitting each block into sentences and words on the way
+/// and handing the split of `blocks[i]` to `keep(i, words)` once its people
+/// are read, so a caller keeps only the splits it needs and the working set
+/// stays one block however long the article.
+pub(crate) fn extract_split<'a>(
     source: &SourceFile,
-    blocks: &[Block<'_>],
-    words: &[BlockWords<'_>],
+    blocks: &[Block<'a>],
+    mut keep: impl FnMut(usize, BlockWords<'a>),
 ) -> Vec<Entity> {
     let lower_vocab = lower_vocabulary(blocks);
     let mut cands = Vec::new();
-    for (block, bw) in blocks.iter().zip(words) {
+    for (bi, block) in blocks.iter().enumerate() {
+        let bw = BlockWords::new(block.text);
         let cx = BlockCx {
             source,
             text: block.text,
@@ -674,6 +676,7 @@ pub(crate) fn extract_words(
             let only_known = title_case_sentence(sent);
             sentence_candidates(&cx, sent, only_known, &mut cands);
         }
+        keep(bi, bw);
     }
     group(cands)
 }
