@@ -94,9 +94,10 @@ pub trait Rule: Send + Sync {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// Declare a rule type and its metadata from doc comments:
+/// Declare a rule type and its metadata from doc comments (shape only; see
+/// any file of `src/rules/` for a real one):
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// One-line summary.
 ///     ///

@@ -584,55 +584,6 @@ proptest::proptest! {
     }
 }
 
-/// Rough extraction throughput on the figure fixtures repeated to ~2 MB.
-/// Ignored by default; run with `--ignored --nocapture`. Prints, never asserts.
-#[test]
-#[ignore]
-fn extraction_throughput() {
-    let base = std::fs::read_to_string(common::fixtures().join("claims/figures_forms.txt"))
-        .unwrap_or_default();
-    let text = base.repeat((2_000_000 / base.len().max(1)).max(1));
-    let t = std::time::Instant::now();
-    let n = figs(&text).len();
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "one dense block: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
-        text.len() as f64 / 1e6,
-        text.len() as f64 / 1e6 / secs
-    );
-    // The eval articles, parsed: the figure extractor on real blocks.
-    let mut articles = Vec::new();
-    for entry in std::fs::read_dir(common::fixtures().join("eval"))
-        .into_iter()
-        .flatten()
-    {
-        let path = entry.map(|e| e.path()).unwrap_or_default();
-        if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("txt" | "md")
-        ) {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            articles.push(SourceFile::new("a", &text));
-        }
-    }
-    let parsed: Vec<_> = articles.iter().map(newslint::parse).collect();
-    let blocks: Vec<Vec<Block<'_>>> = parsed.iter().map(|a| a.blocks()).collect();
-    let bytes: usize = articles.iter().map(|a| a.text.len()).sum::<usize>() * 40;
-    let t = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..40 {
-        for (src, b) in articles.iter().zip(&blocks) {
-            n += quantity::extract(src, b).0.len();
-        }
-    }
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "eval articles x40: {n} figures from {:.1} MB in {secs:.2}s: {:.1} MB/s",
-        bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
-    );
-}
-
 #[test]
 fn participles_before_the_noun_stay_in_the_key() {
     let f = figs("Officials linked at least 60 confirmed cases of salmonella to the chain. So far, fewer than 50 confirmed cases have been tied to it.");
