@@ -267,6 +267,16 @@ impl AttrCx<'_, '_> {
     }
 
     /// A person, a pronoun resolved to one, or "the <title>" at token `k`.
+    /// A mention followed by an apostrophe is a possessive ("Lund’s
+    /// criticism", "Bass’s spokesman"): its person owns the subject, it is
+    /// not the subject.
+    fn possessive(&self, p: &PersonAt) -> bool {
+        p.end
+            .checked_sub(self.base)
+            .and_then(|rel| self.text.get(rel..))
+            .is_some_and(|rest| rest.starts_with(['\'', '\u{2019}']))
+    }
+
     fn subject_at(&self, k: usize) -> Option<PersonAt> {
         let t = self.toks.get(k)?;
         if let Some(p) = self.person_at(t) {
@@ -452,7 +462,7 @@ fn subject_before(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
     (lo..v)
         .rev()
         .take_while(|&k| cx.toks[k].sentence == sentence)
-        .find_map(|k| cx.subject_at(k))
+        .find_map(|k| cx.subject_at(k).filter(|p| !cx.possessive(p)))
 }
 
 /// "said Karen Bass", "said Mayor Bass", "said union president Marcus
@@ -462,7 +472,7 @@ fn subject_after(cx: &AttrCx<'_, '_>, v: usize) -> Option<PersonAt> {
     let sentence = cx.toks[v].sentence;
     (v + 1..(v + 7).min(cx.toks.len()))
         .take_while(|&k| cx.toks[k].sentence == sentence && (k < v + 4 || cx.toks[k].cap))
-        .find_map(|k| cx.person_at(cx.toks[k]))
+        .find_map(|k| cx.person_at(cx.toks[k]).filter(|p| !cx.possessive(p)))
 }
 
 #[cfg(test)]

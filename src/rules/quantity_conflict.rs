@@ -134,7 +134,14 @@ fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Findin
             // The times are read over every body figure for the thing, not
             // only the comparable ones: "900 meals on Tuesday and 1,500 on
             // Wednesday" makes "more than 2,000 meals" a possible total.
-            let mixed = body.iter().any(|b| time_anchor(b) != time_anchor(body[0]));
+            // Two figures at two named times, or a timed and an untimed
+            // one that differ, may be parts; the same value stated once with
+            // its day and once without ("on Friday approved $340 million
+            // ..." / "will issue $340 million") is one fact.
+            let mixed = body.iter().any(|b| {
+                let (tb, t0) = (time_anchor(b), time_anchor(body[0]));
+                tb != t0 && ((tb.is_some() && t0.is_some()) || b.value != body[0].value)
+            });
             // A total is larger than each of its parts, and the parts show
             // as figures at different times or as an enumeration ("12 in
             // Texas and 3 in Oklahoma").

@@ -129,3 +129,30 @@ fn a_selector_with_a_multibyte_char_is_an_error_not_a_panic() {
         assert!(Settings::resolve(None, Default::default(), &cli).is_err());
     }
 }
+
+/// Second blind set: "Asked about Lund’s criticism, she …" gave the quote to
+/// Lund. A possessive mention owns the subject; it is never the speaker.
+#[test]
+fn a_possessive_mention_is_not_the_speaker() {
+    let text = "Mayor Teresa Okafor called the levy “a promise to every kid who needs a quiet place.” Councilmember Derek Lund opposed it.\nAsked about Lund’s criticism, she repeated the line: the levy is “a promise to every kid who needs a quiet place.”\n";
+    let source = SourceFile::new("regression.txt", text);
+    let article = newslint::parse(&source);
+    let claims = newslint::extract(&source, &article);
+    assert_eq!(claims.quotes.len(), 2, "{:#?}", claims.quotes);
+    assert_ne!(claims.quotes[1].speaker.as_deref(), Some("Derek Lund"));
+    let findings = newslint::check(&source, &article, &claims);
+    assert!(findings.iter().all(|f| f.code != "QUO001"), "{findings:#?}");
+}
+
+/// Eval regression while fixing the above: the lede states the amount with
+/// the day of the vote, the body without; one fact, so a key point that
+/// contradicts it is still reported (it is not a total of parts).
+#[test]
+fn one_amount_stated_with_and_without_its_day_is_not_parts_of_a_total() {
+    let text = "Lawmakers on Friday approved $340 million in state-backed bonds for the arena.\nArticle Subheadings | \n1 | The deal |\nThe deal\nThe state will issue $340 million in bonds, repaid over 30 years.\nNo. | Key Points |\n---|---|\n1 | The state will issue $430 million in bonds. |\n";
+    let source = SourceFile::new("regression.txt", text);
+    let article = newslint::parse(&source);
+    let claims = newslint::extract(&source, &article);
+    let findings = newslint::check(&source, &article, &claims);
+    assert!(findings.iter().any(|f| f.code == "NUM001"), "{findings:#?}");
+}

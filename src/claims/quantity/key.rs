@@ -113,16 +113,38 @@ pub fn after(toks: &[Tok], f: &Found) -> Option<KeyHit> {
         }
         _ => return None,
     }
-    // Skip "more", "additional", "new", "of the", possessives.
+    // Skip "more", "additional", "new", "of the", possessives, and a
+    // hyphenated modifier before a noun ("year-round shelter beds").
     let mut skipped = 0;
+    let mut of = false;
+    let is_num = |i: usize| toks.get(i).is_some_and(|t| t.kind == Kind::Num);
     while skipped < 4 {
         let w = lower(toks, p);
-        if lex::is_key_skip(w) || (w.ends_with("'s") && toks.get(p + 1).is_some_and(can_be_noun)) {
+        let hyphenated = toks.get(p).is_some_and(|t| t.kind == Kind::Word)
+            && lower(toks, p + 1) == "-"
+            && toks.get(p + 1).is_some_and(|t| !t.space)
+            && toks
+                .get(p + 2)
+                .is_some_and(|t| !t.space && t.kind == Kind::Word)
+            && toks.get(p + 3).is_some_and(can_be_noun);
+        if lex::is_key_skip(w)
+            || (w.ends_with("'s") && toks.get(p + 1).is_some_and(|t| can_be_noun(t)))
+            || (of && w.ends_with("'s") && is_num(p + 1))
+        {
+            of |= w == "of";
             p += 1;
+            skipped += 1;
+        } else if hyphenated {
+            p += 3;
             skipped += 1;
         } else {
             break;
         }
+    }
+    // "almost 20 of the system's 23 branches": the partitive's whole names
+    // the thing.
+    if of && is_num(p) {
+        p += 1;
     }
     noun_phrase(toks, p)
 }

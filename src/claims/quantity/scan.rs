@@ -151,7 +151,18 @@ fn at_start(toks: &[Tok], i: usize, floor: usize) -> Outcome {
     // Unit after the number.
     let mut compound_key = None;
     if class == UnitClass::Count {
-        if let Some((c, k, e)) = unit_after(toks, end, &num) {
+        // A unit word that starts a hyphenated compound modifies what follows
+        // ("212 year-round shelter beds", "40 mile-long pipelines"): it is
+        // not the figure's unit.
+        let compound = |e: usize| {
+            lower(toks, e) == "-"
+                && attached(toks, e)
+                && attached(toks, e + 1)
+                && !word(toks, e + 1).is_empty()
+        };
+        if let Some((c, k, e)) = unit_after(toks, end, &num).filter(|(c, _, e)| {
+            matches!(c, UnitClass::Currency | UnitClass::Percent) || !compound(*e)
+        }) {
             class = c;
             code = k;
             end = e;
@@ -585,7 +596,27 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     if recent_year && separated {
         return Second::None;
     }
-    if from && sep == "to" && f.start >= 2 && lex::is_change_verb(word(toks, f.start - 2)) {
+    // "rose from 40 to 55", "will go from $99 to $115": a change between
+    // two levels, not a range.
+    let verb = if f.start >= 2 {
+        word(toks, f.start - 2)
+    } else {
+        ""
+    };
+    let movement = matches!(
+        verb,
+        "go" | "goes"
+            | "went"
+            | "gone"
+            | "going"
+            | "move"
+            | "moves"
+            | "moved"
+            | "change"
+            | "changes"
+            | "changed"
+    );
+    if from && sep == "to" && (lex::is_change_verb(verb) || movement) {
         return Second::None;
     }
     let _ = &mut v2;
@@ -972,6 +1003,33 @@ fn is_year(toks: &[Tok], f: &Found, num: &Num) -> bool {
     }
     if !(1000.0..=2100.0).contains(&f.value) {
         return false;
+    }
+    // "below 2019 levels", "above its 2008 peak", "2019 figures": a year
+    // naming the baseline of a comparison, hedged or not. (A count of 1,900
+    // to 2,100 things is written with a separator.)
+    if (1900.0..=2100.0).contains(&f.value)
+        && f.hedge != Hedge::Between
+        && toks.get(num.end).is_some_and(|n| {
+            n.kind == Kind::Word
+                && matches!(
+                    n.lower,
+                    "level"
+                        | "levels"
+                        | "peak"
+                        | "peaks"
+                        | "high"
+                        | "highs"
+                        | "low"
+                        | "lows"
+                        | "figures"
+                        | "rates"
+                        | "prices"
+                        | "baseline"
+                        | "totals"
+                )
+        })
+    {
+        return true;
     }
     if f.hedge != Hedge::None && f.hedge != Hedge::Between {
         return false;
