@@ -582,26 +582,18 @@ fn main() {
             } else {
                 "-".into()
             };
+            let (mb_s, per_s) = (format!("{:.1}", m.mb_s()), format!("{:.0}", m.articles_s()));
+            let (speedup, cpu) = (
+                format!("{:.2}", m.mb_s() / base),
+                format!("{:.1}", m.mb_cpu_s()),
+            );
+            let name = stage.name();
             println!(
-                "{:<22} {:>7} {:>10.1} {:>12.0} {:>8.2}x {:>12.1} {:>9}",
-                stage.name(),
-                t,
-                m.mb_s(),
-                m.articles_s(),
-                m.mb_s() / base,
-                m.mb_cpu_s(),
-                findings
+                "{name:<22} {t:>7} {mb_s:>10} {per_s:>12} {speedup:>8}x {cpu:>12} {findings:>9}"
             );
             let _ = writeln!(
                 md,
-                "| {} | {} | {:.1} | {:.0} | {:.2}× | {:.1} | {} |",
-                stage.name(),
-                t,
-                m.mb_s(),
-                m.articles_s(),
-                m.mb_s() / base,
-                m.mb_cpu_s(),
-                findings
+                "| {name} | {t} | {mb_s} | {per_s} | {speedup}× | {cpu} | {findings} |"
             );
         }
     }
@@ -648,24 +640,14 @@ fn main() {
                 }
             }
         }
+        let size = format!("{:.2}", text.len() as f64 / 1e6);
+        let [parse, claims, check] = times.map(|t| format!("{t:.3}"));
         println!(
-            "  {:>7.2} MB  parse {:>8.3}s  claims {:>8.3}s  check {:>8.3}s  ratio {:>6}  binary {}",
-            text.len() as f64 / 1e6,
-            times[0],
-            times[1],
-            times[2],
-            ratio,
-            binary
+            "  {size:>7} MB  parse {parse:>8}s  claims {claims:>8}s  check {check:>8}s  ratio {ratio:>6}  binary {binary}"
         );
         let _ = writeln!(
             md,
-            "| {:.2} MB | {:.3} s | {:.3} s | {:.3} s | {} | {} |",
-            text.len() as f64 / 1e6,
-            times[0],
-            times[1],
-            times[2],
-            ratio,
-            binary
+            "| {size} MB | {parse} s | {claims} s | {check} s | {ratio} | {binary} |"
         );
         previous = Some(times[2]);
         if times[2] > 60.0 {

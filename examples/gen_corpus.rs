@@ -22,6 +22,7 @@
 //! The benchmark harness includes this file as a module, so everything but
 //! `main` is a small library.
 
+use newslint::claims::date::{month_name, Weekday};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -390,41 +391,16 @@ const HEDGE_UP: &[&str] = &["more than", "over", "upwards of", "at least"];
 const HEDGE_DOWN: &[&str] = &["nearly", "almost", "just under", "fewer than"];
 const HEDGE_ABOUT: &[&str] = &["about", "roughly", "some", "an estimated", "approximately"];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const SMALL: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
 ];
 
-/// Index into WEEKDAYS (0 = Monday) of a Gregorian date.
+/// Index into `Weekday::ALL` (0 = Monday) of a Gregorian date: newslint's
+/// own calendar, so the corpus and the DAT001 check agree by construction.
 fn weekday(year: i64, month: i64, day: i64) -> usize {
-    // Sakamoto's method, 0 = Sunday
-    const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let dow = (y + y / 4 - y / 100 + y / 400 + T[(month - 1) as usize] + day) % 7;
-    ((dow + 6) % 7) as usize
+    let w = Weekday::of(year as i32, month as u32, day as u32);
+    Weekday::ALL.iter().position(|&x| Some(x) == w).unwrap_or(0)
 }
 
 fn with_commas(n: u64) -> String {
@@ -630,8 +606,8 @@ fn section_body(
             let _ = write!(
                 s,
                 "The next hearing on {event} is set for {}, {} {d}, {y}. ",
-                WEEKDAYS[wd],
-                MONTHS[(m - 1) as usize]
+                Weekday::ALL[wd].name(),
+                month_name(m as u32)
             );
         }
         let _ = write!(s, "{}", fill(rng.pick(FILLER), place, ""));
@@ -719,7 +695,7 @@ fn build(rng: &mut Rng, format: Format, big: Option<usize>) -> String {
     let lede_sentence = fill(rng.pick(lede_fact.measure.body), place, &lede_phrase);
     w.para(format!(
         "Officials in {place} faced mounting pressure on {} after {}. {} {} {} {} that the response would be swift. {} {}",
-        WEEKDAYS[weekday(date.0, date.1, date.2)],
+        Weekday::ALL[weekday(date.0, date.1, date.2)].name(),
         topic.event,
         lead.title,
         lead.first,

@@ -605,11 +605,23 @@ fn read_bounded(file: std::fs::File, max_bytes: u64) -> Result<Vec<u8>, String> 
     Ok(buf)
 }
 
+/// Linux's numbering of the few flags and error codes read here.
+const LINUX_LIKE: bool = cfg!(any(target_os = "linux", target_os = "android"));
+/// The BSD numbering (macOS included).
+const BSD_LIKE: bool = cfg!(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+));
+
 /// `O_NONBLOCK` for `open(2)`, where its value is known (std has no
 /// constant for it and newslint takes no libc dependency).
 #[cfg(unix)]
 fn o_nonblock() -> Option<i32> {
-    if cfg!(any(target_os = "linux", target_os = "android")) {
+    if LINUX_LIKE {
         if cfg!(any(target_arch = "mips", target_arch = "mips64")) {
             Some(0x80)
         } else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
@@ -617,14 +629,7 @@ fn o_nonblock() -> Option<i32> {
         } else {
             Some(0o4000)
         }
-    } else if cfg!(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-        target_os = "dragonfly"
-    )) {
+    } else if BSD_LIKE {
         Some(0x0004)
     } else {
         None
@@ -676,16 +681,9 @@ fn read_fifo(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
 
 /// `ELOOP` (too many levels of symbolic links), where its value is known.
 fn eloop() -> Option<i32> {
-    if cfg!(any(target_os = "linux", target_os = "android")) {
+    if LINUX_LIKE {
         Some(40)
-    } else if cfg!(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-        target_os = "dragonfly"
-    )) {
+    } else if BSD_LIKE {
         Some(62)
     } else {
         None

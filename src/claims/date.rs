@@ -30,7 +30,8 @@ pub enum Weekday {
 }
 
 impl Weekday {
-    const ALL: [Weekday; 7] = [
+    /// Every weekday, Monday first.
+    pub const ALL: [Weekday; 7] = [
         Weekday::Monday,
         Weekday::Tuesday,
         Weekday::Wednesday,

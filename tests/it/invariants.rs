@@ -115,13 +115,8 @@ pub fn verify_render(source: &SourceFile, findings: &[Finding]) {
         }
     }
     let report = Report::new(vec![file.clone()], RuleInfo::all());
-    for format in [
-        Format::Human,
-        Format::Json,
-        Format::Jsonl,
-        Format::Sarif,
-        Format::Github,
-    ] {
+    // Every format the CLI offers.
+    for &format in <Format as clap::ValueEnum>::value_variants() {
         for color in [false, true] {
             let opts = Options {
                 color,

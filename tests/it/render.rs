@@ -322,13 +322,8 @@ fn sarif_of_the_shared_report_is_written_for_validation() {
 
 #[test]
 fn streaming_file_by_file_matches_rendering_the_whole_report() {
-    for format in [
-        Format::Human,
-        Format::Json,
-        Format::Jsonl,
-        Format::Sarif,
-        Format::Github,
-    ] {
+    // Every format the CLI offers.
+    for &format in <Format as clap::ValueEnum>::value_variants() {
         let opts = Options {
             color: false,
             summary: true,
