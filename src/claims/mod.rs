@@ -5,6 +5,7 @@
 //! the order their dependencies need (people before quotes, so quotes can name
 //! their speakers) and ties the results together.
 
+pub mod align;
 pub mod date;
 pub mod person;
 pub mod quantity;
@@ -17,6 +18,7 @@ use serde::Serialize;
 use crate::article::{Article, Block, Part};
 use crate::source::SourceFile;
 
+pub use align::{AlignedSource, Alignment};
 pub use date::{DateKind, DateMention, Weekday};
 pub use person::{Entity, EntityKind, Mention, Title};
 pub use quantity::{Bound, Figure, Hedge, Range, Tally, Unit, UnitClass};
@@ -30,6 +32,9 @@ pub struct Claims {
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
+    /// Each restatement sentence (headline, lede, key points, summary, FAQ)
+    /// with the body sentences it most likely restates.
+    pub alignments: Vec<Alignment>,
 }
 
 /// The JSON document `newslint claims` prints: the claims of one article
@@ -65,12 +70,14 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
     let (mut figures, tallies) = quantity::extract(source, &blocks);
     mark_quoted(&mut figures, &quotes);
     let dates = date::extract(source, &blocks);
+    let alignments = align::align(source, &blocks);
     Claims {
         figures,
         tallies,
         quotes,
         entities,
         dates,
+        alignments,
     }
 }
 

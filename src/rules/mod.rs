@@ -14,6 +14,7 @@ pub mod outline_mismatch;
 pub mod parts_exceed_total;
 pub mod quantity_conflict;
 pub mod quote_mismatch;
+pub mod restated;
 pub mod shares_over_hundred;
 pub mod unanswered_question;
 pub mod unsupported_quantity;

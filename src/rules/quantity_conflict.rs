@@ -7,6 +7,7 @@ use crate::rules::figures::{
     content_words, describe_range, display_span, figure_key, is_generic_thing, ratio, time_anchor,
     FigureIndex, FigureKey,
 };
+use crate::rules::restated::{judge, Restated, Verdict};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -62,10 +63,14 @@ impl Rule for QuantityConflict {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let ix = FigureIndex::new(cx);
+        // Restatements are judged first against the body sentences they
+        // restate; the ones judged there (supported or contradicted) are
+        // not judged again by the keyed comparison below.
+        let judged = check_aligned(&ix, out);
         for group in groups(&cx.claims.figures).values() {
-            check_group(&ix, group, out);
+            check_group(&ix, group, &judged, out);
         }
-        check_unkeyed_amounts(&ix, out);
+        check_unkeyed_amounts(&ix, &judged, out);
     }
 }
 
@@ -104,7 +109,12 @@ fn conflict(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bool {
             .overlaps(&b.range, a.is_integral() && b.is_integral())
 }
 
-fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Finding>) {
+fn check_group(
+    ix: &FigureIndex<'_, '_>,
+    group: &[&Figure],
+    judged: &HashSet<usize>,
+    out: &mut Vec<Finding>,
+) {
     let body: Vec<&Figure> = group.iter().copied().filter(|f| f.part.is_body()).collect();
     if body.len() > MAX_GROUP {
         return;
@@ -125,6 +135,7 @@ fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Findin
     let odd: Vec<&Figure> = restated
         .iter()
         .copied()
+        .filter(|r| !judged.contains(&r.span.start))
         .filter(|r| {
             let against: Vec<&Figure> = body
                 .iter()
@@ -172,6 +183,7 @@ fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Findin
     for (i, a) in body.iter().enumerate() {
         if let Some(b) = body[i + 1..]
             .iter()
+            .filter(|b| !judged.contains(&a.span.start) && !judged.contains(&b.span.start))
             .find(|b| conflict(ix, a, b) && body_pair_is_one_fact(ix, a, b))
         {
             report(ix, &[a], &[b], &restated, out);
@@ -185,7 +197,11 @@ fn check_group(ix: &FigureIndex<'_, '_>, group: &[&Figure], out: &mut Vec<Findin
 /// their sentence is clearly about (see [`FigureIndex::amount_counterparts`]).
 /// A restatement whose counted thing the body also counts is left to the
 /// keyed comparison in [`check_group`].
-fn check_unkeyed_amounts(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) {
+fn check_unkeyed_amounts(
+    ix: &FigureIndex<'_, '_>,
+    judged: &HashSet<usize>,
+    out: &mut Vec<Finding>,
+) {
     let figures = &ix.cx.claims.figures;
     let body_keys: HashSet<FigureKey> = figures
         .iter()
@@ -193,7 +209,10 @@ fn check_unkeyed_amounts(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) {
         .filter_map(figure_key)
         .collect();
     for (i, r) in figures.iter().enumerate() {
-        if !r.part.is_restatement() || figure_key(r).is_some_and(|k| body_keys.contains(&k)) {
+        if !r.part.is_restatement()
+            || judged.contains(&r.span.start)
+            || figure_key(r).is_some_and(|k| body_keys.contains(&k))
+        {
             continue;
         }
         let against: Vec<&Figure> = ix
@@ -281,5 +300,93 @@ fn report(
         let role = format!("{} {}", f.part.role(), describe_range(f));
         finding = finding.label(display_span(ix.cx.source, f), f.part, role);
     }
+    out.push(finding);
+}
+
+/// Restated figures (headline, lede, key points, summary, FAQ) checked
+/// against the figures of the body sentences they restate, however the
+/// counted thing is named there (see [`crate::rules::restated`]). A
+/// restated figure is reported when no candidate of a compatible thing
+/// agrees with it and one disagrees in a way a rewrite goes wrong: the same
+/// number with a flipped hedge, transposed digits or another scale, or a
+/// nearby value for the same or an overlapping thing.
+fn check_aligned(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) -> HashSet<usize> {
+    let figures = &ix.cx.claims.figures;
+    let restated = Restated::new(ix.cx);
+    let mut judged = HashSet::new();
+    for (i, r) in figures.iter().enumerate() {
+        if !restated.checks(i) {
+            continue;
+        }
+        let v = judge(ix, &restated, i);
+        if std::env::var_os("NEWSLINT_DEBUG").is_some() {
+            eprintln!(
+                "{} {:?} {:?}",
+                r.text,
+                v,
+                restated
+                    .candidates(i)
+                    .iter()
+                    .map(|c| (figures[c.figure].text.clone(), c.score, c.thing))
+                    .collect::<Vec<_>>()
+            );
+        }
+        match v {
+            Verdict::Conflict(b) => {
+                if let Some(b) = figures.get(b) {
+                    judged.insert(r.span.start);
+                    judged.insert(b.span.start);
+                    report_aligned(ix, b, r, out);
+                }
+            }
+            Verdict::Supported => {
+                judged.insert(r.span.start);
+            }
+            Verdict::NoCandidates | Verdict::Unmatched(_) => {}
+        }
+    }
+    judged
+}
+
+/// One finding for a restated figure and the body figure of the sentence it
+/// restates; the body's label says why the two were compared.
+fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &mut Vec<Finding>) {
+    let thing = odd
+        .key
+        .as_deref()
+        .or(base.key.as_deref())
+        .map(|k| format!(" {k}"))
+        .unwrap_or_default();
+    let message = format!(
+        "{} `{}`{thing} but the {} `{}`",
+        odd.part.role(),
+        odd.text,
+        base.part.role(),
+        base.text
+    );
+    let what = odd
+        .key
+        .as_deref()
+        .or(base.key.as_deref())
+        .unwrap_or("this amount");
+    let finding = Finding::new(&QuantityConflict::META, message).help(format!(
+        "make the figures for {what} agree, or say why they differ (a different time, place or source)"
+    ));
+    let restates = odd.part.label();
+    let mut labels = [
+        (
+            base,
+            format!(
+                "{} {}, in the sentence the {restates} restates",
+                base.part.role(),
+                describe_range(base)
+            ),
+        ),
+        (odd, format!("{} {}", odd.part.role(), describe_range(odd))),
+    ];
+    labels.sort_by_key(|(f, _)| (f.span.start, f.span.end));
+    let finding = labels.into_iter().fold(finding, |acc, (f, role)| {
+        acc.label(display_span(ix.cx.source, f), f.part, role)
+    });
     out.push(finding);
 }

@@ -5,6 +5,7 @@ use crate::claims::{Figure, UnitClass};
 use crate::declare_rule;
 use crate::diagnostic::Finding;
 use crate::rules::figures::{describe_range, display_span, figure_key, FigureIndex};
+use crate::rules::restated::{judge, Restated, ThingMatch, Verdict};
 use crate::rules::{Context, Rule, RuleMeta};
 
 declare_rule! {
@@ -46,6 +47,7 @@ impl Rule for UnsupportedQuantity {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let ix = FigureIndex::new(cx);
+        let restated = Restated::new(cx);
         let figures = &cx.claims.figures;
         let body_things: HashSet<String> = figures
             .iter()
@@ -65,8 +67,18 @@ impl Rule for UnsupportedQuantity {
             let same_thing = matches!(&thing, Thing::Key(key) if body_things.contains(&key.thing));
             // A body figure for the same thing that disagrees is NUM001's case;
             // one with the same amount under another name supports it.
-            let supported =
-                same_thing || ix.body_amount_near(f) || !ix.amount_counterparts(i).is_empty();
+            // A body sentence that this one restates, with a figure for a
+            // related thing, supports it or contradicts it (NUM001's case).
+            let aligned = matches!(
+                judge(&ix, &restated, i),
+                Verdict::Supported
+                    | Verdict::Conflict(_)
+                    | Verdict::Unmatched(ThingMatch::Same | ThingMatch::Related)
+            );
+            let supported = same_thing
+                || aligned
+                || ix.body_amount_near(f)
+                || !ix.amount_counterparts(i).is_empty();
             if supported {
                 continue;
             }

@@ -1,0 +1,488 @@
+//! Which body sentences each restatement restates.
+//!
+//! The headline, lede, key points, summary and FAQ retell the story in other
+//! words. To check a restated figure, quote or date against the body, a rule
+//! must first know which body sentence it comes from. This module aligns
+//! every restatement sentence with the body sentences that share its rare
+//! words: a tf-idf overlap over the lemmas of content words, where the
+//! weight of a word is how rare it is among the body's sentences, and names
+//! count more than common words.
+//!
+//! The lede is both: it restates the sections (so it is aligned with them),
+//! and it is the body that the other restatements may draw on.
+//!
+//! Linear in the article: each sentence is read once into a set of interned
+//! word ids, document frequencies are counted once, and each restatement is
+//! scored against the body sentences that share at least one of its words
+//! (an inverted index), keeping the best few.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::article::{Block, Part};
+use crate::claims::text;
+use crate::source::{SourceFile, Span};
+
+/// One restatement sentence and the body sentences it most likely restates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    pub part: Part,
+    pub sentence: Span,
+    /// Best first; empty when no body sentence shares a content word.
+    pub sources: Vec<AlignedSource>,
+}
+
+/// A body sentence aligned with a restatement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignedSource {
+    pub part: Part,
+    pub sentence: Span,
+    /// The share of the restatement's word weight that the body sentence
+    /// also has, from 0 to 1 (three decimals).
+    pub score: f64,
+}
+
+/// How many body sentences are kept per restatement.
+const KEEP: usize = 3;
+/// Below this share of its weight, a body sentence is not an alignment.
+const MIN_SCORE: f64 = 0.12;
+
+/// A sentence as a set of word ids with weights.
+struct Bag {
+    part: Part,
+    span: Span,
+    /// Distinct word ids, each with its weight factor (names count more).
+    words: Vec<(u32, f64)>,
+}
+
+/// Align every restatement sentence of `blocks` with the body sentences.
+pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut bodies: Vec<Bag> = Vec::new();
+    let mut restated: Vec<Bag> = Vec::new();
+    for block in blocks {
+        let body = matches!(block.part, Part::Lede | Part::Section(_));
+        let restatement = block.part.is_restatement() || block.part == Part::Lede;
+        if !body && !restatement {
+            continue;
+        }
+        let (norm, map) = text::normalize_with_offsets(block.text);
+        for r in crate::claims::sentence::split(&norm) {
+            let Some(sentence) = norm.get(r.clone()) else {
+                continue;
+            };
+            let words = bag_of_words(sentence, &mut vocab);
+            if words.is_empty() {
+                continue;
+            }
+            let span = source.span(
+                block.span.start + map.get(r.start),
+                block.span.start + map.get(r.end),
+            );
+            if body {
+                bodies.push(Bag {
+                    part: block.part,
+                    span,
+                    words: words.clone(),
+                });
+            }
+            if restatement {
+                restated.push(Bag {
+                    part: block.part,
+                    span,
+                    words,
+                });
+            }
+        }
+    }
+    let idf = inverse_document_frequency(&bodies, vocab.len());
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for (i, b) in bodies.iter().enumerate() {
+        for &(w, _) in &b.words {
+            if let Some(p) = postings.get_mut(w as usize) {
+                p.push(i as u32);
+            }
+        }
+    }
+    let mut acc: Vec<f64> = vec![0.0; bodies.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    restated
+        .iter()
+        .map(|r| {
+            let total: f64 = r
+                .words
+                .iter()
+                .map(|&(w, f)| f * idf.get(w as usize).copied().unwrap_or(0.0))
+                .sum();
+            for &(w, f) in &r.words {
+                let weight = f * idf.get(w as usize).copied().unwrap_or(0.0);
+                for &b in postings.get(w as usize).map_or(&[][..], Vec::as_slice) {
+                    if let Some(a) = acc.get_mut(b as usize) {
+                        if *a == 0.0 {
+                            touched.push(b);
+                        }
+                        *a += weight;
+                    }
+                }
+            }
+            let mut scored: Vec<(u32, f64)> = touched
+                .drain(..)
+                .filter_map(|b| {
+                    let body = bodies.get(b as usize)?;
+                    let score = acc.get_mut(b as usize).map(std::mem::take)?;
+                    // The lede is not aligned with itself.
+                    let own = r.part == Part::Lede && body.part == Part::Lede;
+                    (!own && total > 0.0).then_some((b, score / total))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            Alignment {
+                part: r.part,
+                sentence: r.span,
+                sources: scored
+                    .into_iter()
+                    .filter(|&(_, s)| s >= MIN_SCORE)
+                    .take(KEEP)
+                    .filter_map(|(b, s)| {
+                        let body = bodies.get(b as usize)?;
+                        Some(AlignedSource {
+                            part: body.part,
+                            sentence: body.span,
+                            score: (s * 1000.0).round() / 1000.0,
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// `ln(1 + (N - df + 0.5) / (df + 0.5))` over the body sentences (BM25's
+/// idf, never negative): a word in every sentence weighs little, a word in
+/// one sentence much.
+fn inverse_document_frequency(bodies: &[Bag], words: usize) -> Vec<f64> {
+    let mut df = vec![0u32; words];
+    for b in bodies {
+        for &(w, _) in &b.words {
+            if let Some(d) = df.get_mut(w as usize) {
+                *d += 1;
+            }
+        }
+    }
+    let n = bodies.len() as f64;
+    df.into_iter()
+        .map(|d| {
+            let d = f64::from(d);
+            (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
+        })
+        .collect()
+}
+
+/// The distinct content words of a sentence as interned lemma ids, with a
+/// weight factor: 1.5 for a capitalised word inside the sentence (a name),
+/// 0.5 for a number (numbers are what a wrong restatement changes), 1
+/// otherwise.
+fn bag_of_words(sentence: &str, vocab: &mut HashMap<String, u32>) -> Vec<(u32, f64)> {
+    let mut out: Vec<(u32, f64)> = Vec::new();
+    let mut lower = String::new();
+    for (i, (start, word)) in words(sentence).enumerate() {
+        let first = i == 0
+            || sentence
+                .get(..start)
+                .is_some_and(|b| b.trim_end().ends_with(':'));
+        let digit = word.bytes().any(|b| b.is_ascii_digit());
+        lower.clear();
+        if digit {
+            lower.extend(word.chars().filter(|c| *c != ','));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if !digit && (lower.chars().count() < 3 || is_stop_word(&lower)) {
+            continue;
+        }
+        let factor = if digit {
+            0.5
+        } else if !first && word.chars().next().is_some_and(char::is_uppercase) {
+            1.5
+        } else {
+            1.0
+        };
+        let lemma = if digit {
+            std::borrow::Cow::Borrowed(lower.as_str())
+        } else {
+            lemma(&lower)
+        };
+        let next = vocab.len() as u32;
+        let id = match vocab.get(lemma.as_ref()) {
+            Some(&id) => id,
+            None => {
+                vocab.insert(lemma.into_owned(), next);
+                next
+            }
+        };
+        match out.iter_mut().find(|(w, _)| *w == id) {
+            Some(slot) => slot.1 = slot.1.max(factor),
+            None => out.push((id, factor)),
+        }
+    }
+    out
+}
+
+/// The words of a sentence with their byte offsets: runs of letters and
+/// digits, with inner `.`/`,` between digits kept ("2.8", "70,000") and
+/// inner apostrophes dropped with what follows ("council's" → "council").
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(pos..)?;
+        let skip = rest.find(|c: char| c.is_alphanumeric())?;
+        let start = pos + skip;
+        let mut end = start;
+        let mut chars = s.get(start..)?.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = start + i;
+            if c.is_alphanumeric() {
+                end = at + c.len_utf8();
+                continue;
+            }
+            let digit_joint = (c == '.' || c == ',')
+                && at > 0
+                && bytes.get(at - 1).is_some_and(u8::is_ascii_digit)
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+            if digit_joint {
+                continue;
+            }
+            break;
+        }
+        pos = end.max(start + 1);
+        // "council's": the possessive ending is not part of the word.
+        if let Some(after) = s.get(end..) {
+            if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+                pos = end + after.find('s').map_or(1, |j| j + 1);
+            }
+        }
+        Some((start, s.get(start..end).unwrap_or("")))
+    })
+}
+
+/// The base form of a lower-case word (placeholder until the shared
+/// lexicon lands: plural nouns and regular verb forms only).
+pub fn lemma(w: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if w.len() > 4 {
+        if let Some(s) = w.strip_suffix("ies") {
+            return Cow::Owned(format!("{s}y"));
+        }
+    }
+    if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        return Cow::Borrowed(&w[..w.len() - 1]);
+    }
+    Cow::Borrowed(w)
+}
+
+/// Function words and reporting words that say nothing about what a
+/// sentence is about.
+pub fn is_stop_word(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "almost",
+        "also",
+        "among",
+        "and",
+        "another",
+        "any",
+        "are",
+        "around",
+        "as",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "can",
+        "could",
+        "did",
+        "does",
+        "down",
+        "during",
+        "each",
+        "either",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "into",
+        "its",
+        "just",
+        "last",
+        "least",
+        "less",
+        "like",
+        "many",
+        "may",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "nearly",
+        "new",
+        "next",
+        "nor",
+        "not",
+        "now",
+        "off",
+        "once",
+        "one",
+        "only",
+        "onto",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "per",
+        "said",
+        "same",
+        "say",
+        "says",
+        "she",
+        "should",
+        "since",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "told",
+        "too",
+        "two",
+        "under",
+        "until",
+        "upon",
+        "very",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "year",
+        "years",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "percent",
+        "cent",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "according",
+        "roughly",
+        "approximately",
+        "estimated",
+        "than",
+        "well",
+        "because",
+        "so",
+        "question",
+        "answer",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ];
+    STOP.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_whole_and_drop_possessives() {
+        let got: Vec<&str> = words("The council's 2.8 million, 70,000 votes; festival-goers.")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            got,
+            ["The", "council", "2.8", "million", "70,000", "votes", "festival", "goers"]
+        );
+    }
+
+    #[test]
+    fn a_key_point_aligns_with_the_body_sentence_it_restates() {
+        let text = "Lede\n\nThe storm closed schools in Denver on Monday.\n\nSection\n\n\
+                    Eleven inmates have died at Greyfields prison since January, inspectors said. \
+                    The school board met on Tuesday to discuss the budget.\n\n\
+                    Key Points\n\n| No. | Key Points |\n|---|---|\n\
+                    | 1 | Greyfields prison has seen 14 inmate deaths this year. |\n";
+        let source = SourceFile::new("t.txt", text);
+        let article = crate::parse(&source);
+        let blocks = article.blocks();
+        let got = align(&source, &blocks);
+        let kp = got
+            .iter()
+            .find(|a| matches!(a.part, Part::KeyPoint(_)))
+            .expect("the key point is aligned");
+        let best = kp.sources.first().expect("a source");
+        assert!(source.slice(&best.sentence).starts_with("Eleven inmates"));
+        assert!(best.score > 0.3, "{}", best.score);
+    }
+}

@@ -1,0 +1,332 @@
+//! Restated figures checked against the body sentences they restate.
+//!
+//! [`crate::claims::align`] pairs every restatement sentence (headline,
+//! lede, key points, summary, FAQ) with the body sentences it most likely
+//! retells. Here each figure of a restatement meets the figures of those
+//! sentences: the ones in the same unit are its candidates, and how their
+//! counted things relate decides whether a candidate that disagrees is a
+//! contradiction ("eleven inmates have died" / "14 inmate deaths") or
+//! another fact of the same sentence.
+//!
+//! Built once per article: one sorted index of figures by position, one of
+//! alignments by sentence, so a lookup is two binary searches.
+
+use std::borrow::Cow;
+
+use crate::article::Part;
+use crate::claims::{Figure, Hedge};
+use crate::rules::figures::{is_generic_thing, ratio, FigureIndex};
+use crate::rules::Context;
+
+/// How the counted things of two figures relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ThingMatch {
+    /// Both name a thing, and the two have nothing in common ("homes" /
+    /// "acres").
+    Different,
+    /// At least one names no thing, or only a generic one ("people").
+    Unknown,
+    /// The things overlap: a shared word, a compound ("dockworkers" /
+    /// "workers"), a verb and its noun ("died" / "deaths").
+    Related,
+    /// The same head noun (after lemmas and synonyms).
+    Same,
+}
+
+/// A body figure that a restated figure may be restating.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    /// Index into the article's figures.
+    pub figure: usize,
+    /// How well the two sentences align (0 to 1).
+    pub score: f64,
+    pub thing: ThingMatch,
+}
+
+/// The alignment of one article, seen from its figures.
+pub struct Restated<'c, 'a> {
+    cx: &'c Context<'a>,
+    /// Figure indices sorted by span start.
+    by_start: Vec<usize>,
+    /// Alignment indices sorted by sentence start.
+    alignments: Vec<usize>,
+}
+
+impl<'c, 'a> Restated<'c, 'a> {
+    pub fn new(cx: &'c Context<'a>) -> Self {
+        let figures = &cx.claims.figures;
+        let mut by_start: Vec<usize> = (0..figures.len()).collect();
+        by_start.sort_by_key(|&i| figures.get(i).map_or(0, |f| f.span.start));
+        let mut alignments: Vec<usize> = (0..cx.claims.alignments.len()).collect();
+        alignments.sort_by_key(|&i| cx.claims.alignments.get(i).map_or(0, |a| a.sentence.start));
+        Restated {
+            cx,
+            by_start,
+            alignments,
+        }
+    }
+
+    /// Whether figure `r` is one this module checks: a level or change in a
+    /// restatement or the lede, outside quotations, with a definite range.
+    pub fn checks(&self, r: usize) -> bool {
+        self.cx.claims.figures.get(r).is_some_and(|f| {
+            (f.part.is_restatement() || f.part == Part::Lede)
+                && !f.in_quote
+                && !matches!(f.hedge, Hedge::Vague | Hedge::UpTo)
+                && f.value > 0.0
+        })
+    }
+
+    /// The body figures in the sentences that figure `r`'s sentence is
+    /// aligned with, in the same unit and both levels or both changes, best
+    /// aligned first.
+    pub fn candidates(&self, r: usize) -> Vec<Candidate> {
+        let claims = self.cx.claims;
+        let Some(f) = claims.figures.get(r) else {
+            return Vec::new();
+        };
+        let Some(alignment) = self.alignment_of(f) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for source in &alignment.sources {
+            for b in self.figures_in(source.sentence.start, source.sentence.end) {
+                let Some(g) = claims.figures.get(b) else {
+                    continue;
+                };
+                if b == r || g.in_quote || g.unit != f.unit || g.change != f.change {
+                    continue;
+                }
+                if matches!(g.hedge, Hedge::Vague) || (f.part == Part::Lede && g.part == Part::Lede)
+                {
+                    continue;
+                }
+                out.push(Candidate {
+                    figure: b,
+                    score: source.score,
+                    thing: thing_match(f, g),
+                });
+            }
+        }
+        out
+    }
+
+    fn alignment_of(&self, f: &Figure) -> Option<&'a crate::claims::Alignment> {
+        let all = &self.cx.claims.alignments;
+        let i = self
+            .alignments
+            .partition_point(|&a| all.get(a).is_some_and(|a| a.sentence.start <= f.span.start));
+        let a = all.get(*self.alignments.get(i.checked_sub(1)?)?)?;
+        (f.span.start < a.sentence.end.max(a.sentence.start + 1)).then_some(a)
+    }
+
+    /// Indices of the figures that start in `[start, end)`.
+    fn figures_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let figures = &self.cx.claims.figures;
+        let from = self
+            .by_start
+            .partition_point(|&i| figures.get(i).is_some_and(|f| f.span.start < start));
+        self.by_start
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .take_while(move |&i| figures.get(i).is_some_and(|f| f.span.start < end))
+    }
+}
+
+/// The words of a figure's counted thing as lemmas, head last.
+fn thing_words(f: &Figure) -> Vec<Cow<'_, str>> {
+    f.key
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 && !crate::claims::align::is_stop_word(w))
+        .map(crate::claims::align::lemma)
+        .collect()
+}
+
+/// How the counted things of `a` and `b` relate; see [`ThingMatch`].
+pub fn thing_match(a: &Figure, b: &Figure) -> ThingMatch {
+    let (wa, wb) = (thing_words(a), thing_words(b));
+    let (Some(ha), Some(hb)) = (wa.last(), wb.last()) else {
+        return ThingMatch::Unknown;
+    };
+    if ha == hb || same_noun(ha, hb) {
+        return ThingMatch::Same;
+    }
+    let shares_word = wa
+        .iter()
+        .any(|x| wb.iter().any(|y| x == y || same_noun(x, y)));
+    let compound = ha.ends_with(hb.as_ref()) || hb.ends_with(ha.as_ref());
+    if shares_word || compound {
+        return ThingMatch::Related;
+    }
+    if is_generic_thing(ha) || is_generic_thing(hb) {
+        return ThingMatch::Unknown;
+    }
+    ThingMatch::Different
+}
+
+/// Two noun lemmas that name the same kind of thing.
+fn same_noun(a: &str, b: &str) -> bool {
+    crate::claims::quantity::compare_key(a) == crate::claims::quantity::compare_key(b)
+}
+
+/// How a restated value relates to a candidate's, when the two are near
+/// copies of one number: the classic slips of a rewrite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slip {
+    /// The same number with a hedge that now points the other way ("more
+    /// than 2.8 million" / "nearly 2.8 million").
+    Hedge,
+    /// The same digits in another order (£4.6m / £6.4m, 45 / 54).
+    Transposed,
+    /// The same digits at another scale ($33.6 billion / $33.6 million,
+    /// £85 million / £8.5 million).
+    Scale,
+}
+
+/// The slip that turns `b`'s number into `a`'s, if any.
+pub fn slip(a: &Figure, b: &Figure) -> Option<Slip> {
+    let stated = |f: &Figure| [Some(f.value), f.value_high];
+    let same_number = stated(a)
+        .iter()
+        .flatten()
+        .any(|x| stated(b).iter().flatten().any(|y| close(*x, *y)));
+    if same_number {
+        return Some(Slip::Hedge);
+    }
+    let (da, db) = (digits(a.value), digits(b.value));
+    if da.len() >= 2 && da == db {
+        let r = (a.value / b.value).abs().log10();
+        if (r - r.round()).abs() < 1e-6 && r.round() != 0.0 {
+            return Some(Slip::Scale);
+        }
+    }
+    let (mut sa, mut sb) = (da.clone(), db.clone());
+    sa.sort_unstable();
+    sb.sort_unstable();
+    (da.len() >= 2 && sa == sb && da != db).then_some(Slip::Transposed)
+}
+
+fn close(x: f64, y: f64) -> bool {
+    (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+}
+
+/// The significant digits of a value, in order: 33,600,000,000 → "336".
+fn digits(v: f64) -> Vec<u8> {
+    let sci = format!("{:.6e}", v.abs());
+    let mantissa = sci.split('e').next().unwrap_or("");
+    let d: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    d.trim_end_matches('0').bytes().collect()
+}
+
+/// What the aligned body sentences say about a restated figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// No aligned body sentence has a figure in its unit.
+    NoCandidates,
+    /// A candidate of a compatible thing agrees, or some body figure gives
+    /// the same amount.
+    Supported,
+    /// The body figure (an index) that the restatement contradicts.
+    Conflict(usize),
+    /// Candidates exist, none agrees, none is a clear counterpart; the best
+    /// relation of their things to the restated one.
+    Unmatched(ThingMatch),
+}
+
+/// Judge restated figure `r` against its candidates (see [`Verdict`]).
+pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usize) -> Verdict {
+    let figures = &ix.cx.claims.figures;
+    let Some(r) = figures.get(r_index) else {
+        return Verdict::NoCandidates;
+    };
+    let candidates = restated.candidates(r_index);
+    if candidates.is_empty() {
+        return Verdict::NoCandidates;
+    }
+    let integral = |b: &Figure| r.is_integral() && b.is_integral();
+    let agrees = |c: &Candidate| {
+        figures.get(c.figure).is_some_and(|b| {
+            c.thing != ThingMatch::Different && r.range.overlaps(&b.range, integral(b))
+        })
+    };
+    let eligible = |c: &&Candidate| {
+        figures.get(c.figure).is_some_and(|b| {
+            !r.range.overlaps(&b.range, integral(b))
+                && r.sentence != b.sentence
+                && !ix.anchors_disagree(r, b)
+                && !ix.negated(r)
+                && !ix.negated(b)
+                && !ix.different_subjects(r, b)
+        })
+    };
+    let by_rank = |x: &&Candidate, y: &&Candidate| {
+        (x.score, x.thing)
+            .partial_cmp(&(y.score, y.thing))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
+    // A slip of the pen (a flipped hedge, swapped digits, another scale) is
+    // a contradiction unless a sentence aligned at least as well agrees.
+    let slipped = candidates
+        .iter()
+        .filter(eligible)
+        .filter(|c| {
+            figures.get(c.figure).is_some_and(|b| match slip(r, b) {
+                Some(Slip::Hedge) => c.thing != ThingMatch::Different || c.score >= 0.25,
+                Some(_) => c.thing != ThingMatch::Different || c.score >= 0.35,
+                None => false,
+            })
+        })
+        .max_by(by_rank);
+    if let Some(c) = slipped {
+        let supported = candidates
+            .iter()
+            .any(|o| o.score >= c.score && o.figure != c.figure && agrees(o));
+        if !supported {
+            return Verdict::Conflict(c.figure);
+        }
+    }
+    if candidates.iter().any(agrees) || same_amount_elsewhere(ix, r) {
+        return Verdict::Supported;
+    }
+    let best = candidates
+        .iter()
+        .filter(eligible)
+        .filter(|c| {
+            figures.get(c.figure).is_some_and(|b| {
+                matches!(c.thing, ThingMatch::Same | ThingMatch::Related)
+                    && ratio(r, b) <= 1.5
+                    && c.score >= 0.2
+            })
+        })
+        .max_by(by_rank);
+    match best {
+        Some(c) => Verdict::Conflict(c.figure),
+        None => Verdict::Unmatched(
+            candidates
+                .iter()
+                .map(|c| c.thing)
+                .max()
+                .unwrap_or(ThingMatch::Different),
+        ),
+    }
+}
+
+/// Some body figure outside the restatement's own sentence (and, for the
+/// lede, outside the lede) gives the same amount for a thing that is not
+/// plainly another: within 10%, overlapping, in the same unit. The
+/// restatement may be quoting it, whatever sentence it sits in.
+fn same_amount_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> bool {
+    ix.cx.claims.figures.iter().any(|b| {
+        b.part.is_body()
+            && !(r.part == Part::Lede && b.part == Part::Lede)
+            && b.sentence != r.sentence
+            && b.unit == r.unit
+            && (b.value - r.value).abs() <= 0.1 * r.value.abs()
+            && b.range.overlaps(&r.range, false)
+            && thing_match(r, b) != ThingMatch::Different
+    })
+}
