@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use crate::article::Part;
-use crate::claims::{Figure, Hedge};
+use crate::claims::{Figure, Hedge, UnitClass};
 use crate::rules::figures::{is_generic_thing, ratio, FigureIndex};
 use crate::rules::Context;
 
@@ -253,6 +253,15 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
             c.thing != ThingMatch::Different && r.range.overlaps(&b.range, integral(b))
         })
     };
+    // Agreement that can outweigh a counterpart: for the same thing, or a
+    // value near the restated one (an open range such as "more than 48,000"
+    // overlaps every larger number of the sentence).
+    let agrees_closely = |c: &Candidate| {
+        agrees(c)
+            && figures.get(c.figure).is_some_and(|b| {
+                c.thing >= ThingMatch::Related || (b.value - r.value).abs() <= 0.1 * r.value.abs()
+            })
+    };
     let eligible = |c: &&Candidate| {
         figures.get(c.figure).is_some_and(|b| {
             !r.range.overlaps(&b.range, integral(b))
@@ -263,11 +272,37 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
                 && !ix.different_subjects(r, b)
         })
     };
+    if std::env::var_os("NEWSLINT_DEBUG").is_some() {
+        for c in &candidates {
+            if let Some(b) = figures.get(c.figure) {
+                eprintln!(
+                    "  cand {} slip={:?} overlap={} neg={}/{} anch={} subj={}",
+                    b.text,
+                    slip(r, b),
+                    r.range.overlaps(&b.range, integral(b)),
+                    ix.negated(r),
+                    ix.negated(b),
+                    ix.anchors_disagree(r, b),
+                    ix.different_subjects(r, b)
+                );
+            }
+        }
+    }
     let by_rank = |x: &&Candidate, y: &&Candidate| {
         (x.score, x.thing)
             .partial_cmp(&(y.score, y.thing))
             .unwrap_or(std::cmp::Ordering::Equal)
     };
+    // The aligned sentences state the restated number itself: whatever else
+    // they say, the restatement is quoting them.
+    let quoted = candidates.iter().any(|c| {
+        figures
+            .get(c.figure)
+            .is_some_and(|b| agrees(c) && slip(r, b) == Some(Slip::Hedge))
+    });
+    if quoted {
+        return Verdict::Supported;
+    }
     // A slip of the pen (a flipped hedge, swapped digits, another scale) is
     // a contradiction unless a sentence aligned at least as well agrees.
     let slipped = candidates
@@ -281,18 +316,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
             })
         })
         .max_by(by_rank);
-    if let Some(c) = slipped {
-        let supported = candidates
-            .iter()
-            .any(|o| o.score >= c.score && o.figure != c.figure && agrees(o));
-        if !supported {
-            return Verdict::Conflict(c.figure);
-        }
-    }
-    if candidates.iter().any(agrees) || same_amount_elsewhere(ix, r) {
-        return Verdict::Supported;
-    }
-    let best = candidates
+    let near_value = candidates
         .iter()
         .filter(eligible)
         .filter(|c| {
@@ -300,33 +324,51 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
                 matches!(c.thing, ThingMatch::Same | ThingMatch::Related)
                     && ratio(r, b) <= 1.5
                     && c.score >= 0.2
+                    && (r.unit.class != UnitClass::Count || r.value.min(b.value) >= 10.0)
             })
         })
         .max_by(by_rank);
-    match best {
-        Some(c) => Verdict::Conflict(c.figure),
-        None => Verdict::Unmatched(
-            candidates
-                .iter()
-                .map(|c| c.thing)
-                .max()
-                .unwrap_or(ThingMatch::Different),
-        ),
+    // The counterpart: a slip first, else a near value for the same thing.
+    let best = slipped.or(near_value);
+    if let Some(c) = best {
+        // A counterpart is outweighed only by agreement as strong: a
+        // candidate aligned at least as well, or a figure elsewhere in the
+        // body for the same or an overlapping thing.
+        let outweighed = candidates
+            .iter()
+            .any(|o| o.score >= c.score && o.figure != c.figure && agrees_closely(o))
+            || same_amount_elsewhere(ix, r, ThingMatch::Related);
+        if !outweighed {
+            return Verdict::Conflict(c.figure);
+        }
+        return Verdict::Supported;
     }
+    if candidates.iter().any(agrees) || same_amount_elsewhere(ix, r, ThingMatch::Unknown) {
+        return Verdict::Supported;
+    }
+    Verdict::Unmatched(
+        candidates
+            .iter()
+            .map(|c| c.thing)
+            .max()
+            .unwrap_or(ThingMatch::Different),
+    )
 }
 
 /// Some body figure outside the restatement's own sentence (and, for the
 /// lede, outside the lede) gives the same amount for a thing that is not
 /// plainly another: within 10%, overlapping, in the same unit. The
 /// restatement may be quoting it, whatever sentence it sits in.
-fn same_amount_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> bool {
+fn same_amount_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure, at_least: ThingMatch) -> bool {
     ix.cx.claims.figures.iter().any(|b| {
         b.part.is_body()
             && !(r.part == Part::Lede && b.part == Part::Lede)
             && b.sentence != r.sentence
             && b.unit == r.unit
+            && b.change == r.change
+            && !b.in_quote
             && (b.value - r.value).abs() <= 0.1 * r.value.abs()
             && b.range.overlaps(&r.range, false)
-            && thing_match(r, b) != ThingMatch::Different
+            && thing_match(r, b) >= at_least
     })
 }
