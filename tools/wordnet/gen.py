@@ -54,6 +54,13 @@ BLOCKED_NODES = [
     ("collection", 1),
 ]
 
+# lemma(): how much more a noun reading weighs than a verb reading when a form has
+# both (callers mostly count nouns).
+NOUN_WEIGHT = 4
+# ... and a plural whose noun SemCor never tags reads as the verb when the verb is
+# tagged at least this often (does -> do, not doe).
+UNSEEN_PLURAL_VERB = 10
+
 # Forms that lemma()/noun_lemma() keep as they are although WordNet would reduce
 # them: they are counted things of their own in news copy.
 KEEP = ["data", "media", "people", "police", "staff", "news", "personnel", "clothes", "arms"]
@@ -108,6 +115,14 @@ VERB_RULES = [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"),
               ("ed", ""), ("ing", "e"), ("ing", "")]
 
 
+def sibilant_es(stem, suffix, ending):
+    """The verb rule -es -> '' only after a sibilant or -o (passes, watches,
+    goes), not after any stem (nodes -> nod, invitees -> invite are wrong)."""
+    if suffix == "es" and ending == "":
+        return stem.endswith(("s", "x", "z", "ch", "sh", "o"))
+    return True
+
+
 def morphy(word, exc, lemmas, rules, noun=False):
     if word in exc:
         return exc[word]
@@ -118,9 +133,11 @@ def morphy(word, exc, lemmas, rules, noun=False):
         return None
     for suffix, ending in rules:
         if word.endswith(suffix) and len(word) > len(suffix):
-            cand = word[: len(word) - len(suffix)] + ending
-            if cand in lemmas:
-                return cand
+            stem = word[: len(word) - len(suffix)]
+            if not sibilant_es(stem, suffix, ending):
+                continue
+            if stem + ending in lemmas:
+                return stem + ending
     return None
 
 
@@ -141,14 +158,20 @@ def main():
     exc_n = read_exc(os.path.join(wn, "noun.exc"))
     exc_v = read_exc(os.path.join(wn, "verb.exc"))
 
-    # SemCor tag counts per noun sense: cntlist.rev lines `lemma%1:... sense count`.
+    # SemCor tag counts per sense: cntlist.rev lines `lemma%T:... sense count`,
+    # T = 1 for nouns, 2 for verbs.
     sense_counts = collections.defaultdict(dict)
+    freq_n = collections.Counter()
+    freq_v = collections.Counter()
     with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
         for line in f:
             key, number, count = line.split()
             lemma, _, rest = key.partition("%")
             if rest.startswith("1:"):
                 sense_counts[lemma][int(number)] = int(count)
+                freq_n[lemma] += int(count)
+            elif rest.startswith("2:"):
+                freq_v[lemma] += int(count)
 
     def common_senses(lemma):
         """The lemma's senses in frequency order where it is written in lower case
@@ -172,25 +195,68 @@ def main():
             nouns[lemma] = [o for o in kept if o in common]
     verbs = {l for l in index_v if WORD.match(l)}
 
-    def ntag(lemma):
-        return index_n[lemma][1] if lemma in index_n else 0
-
     # Plural lemmas whose singular is a common noun at least as frequent in SemCor
     # (works -> work, sales -> sale, darts -> dart) become generated noun
     # exceptions; physics (physic: 0) and news (no singular) stay.
     gen_exc_n = {}
     for lemma in nouns:
-        if lemma in exc_n or lemma in KEEP:
+        if lemma in exc_n or lemma in KEEP or len(lemma) < 4:
             continue
         for suffix, ending in NOUN_RULES:
             if lemma.endswith(suffix) and len(lemma) > len(suffix):
                 cand = lemma[: len(lemma) - len(suffix)] + ending
                 if cand in nouns and cand != lemma and nouns[cand]:
-                    if ntag(cand) >= ntag(lemma):
+                    if freq_n[cand] >= freq_n[lemma]:
                         gen_exc_n[lemma] = cand
                     break
     noun_exc = dict(exc_n)
     noun_exc.update(gen_exc_n)
+
+    # Where several noun detachment rules give a common noun, morphy takes the
+    # first; the most frequent in SemCor is better (crosses: crosse, cross ->
+    # cross; lenses -> lens). Such forms get a generated exception naming the
+    # most frequent candidate (ties: rule order).
+    def candidates(word, lemmas, rules):
+        out = []
+        for suffix, ending in rules:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                cand = word[: len(word) - len(suffix)] + ending
+                if cand in lemmas and cand not in out:
+                    out.append(cand)
+        return out
+
+    def best(cands, freq):
+        return max(enumerate(cands), key=lambda ic: (freq[ic[1]], -ic[0]))[1]
+
+    plural_forms = set()
+    for lemma in nouns:
+        plural_forms.update([lemma + "s", lemma + "es"])
+        if lemma.endswith("y"):
+            plural_forms.add(lemma[:-1] + "ies")
+        if lemma.endswith("man"):
+            plural_forms.add(lemma[:-3] + "men")
+    gen_order_n = {}
+    for f in sorted(plural_forms):
+        if f in nouns or f in noun_exc or f in KEEP:
+            continue
+        cands = [c for c in candidates(f, nouns, NOUN_RULES) if nouns[c]]
+        if len(cands) > 1 and best(cands, freq_n) != cands[0]:
+            gen_order_n[f] = best(cands, freq_n)
+    noun_exc.update(gen_order_n)
+    # (Verbs keep morphy's order: the most frequent lemma is not the most
+    # frequent reading of a form, planed -> plane, not plan.)
+    # A base of one or two letters from a form of at most three is never what
+    # news copy means (ms -> m, dos -> do, ins -> in, pas -> pa): those forms stay
+    # as they are; oxen -> ox, axes -> ax, noes -> no remain.
+    noun_exc = {k: b for k, b in noun_exc.items() if len(b) > 2 or len(k) > 3}
+    # A form that is itself a common noun more frequent than its exception's base
+    # stays itself (dive, not diva).
+    dropped = sorted(k for k, b in noun_exc.items()
+                     if nouns.get(k) and freq_n[k] > freq_n[b])
+    for k in dropped:
+        del noun_exc[k]
+    print("noun exceptions dropped (the form is a more frequent noun):", " ".join(dropped),
+          file=sys.stderr)
     for k in KEEP:
         noun_exc.pop(k, None)
 
@@ -219,12 +285,23 @@ def main():
         n, v = noun_morphy(f), verb_morphy(f)
         if n is None or v is None or n == v:
             continue
-        # The rule (documented in lemma.rs): a form ending in -s (a plural, or a
-        # lemma such as `darts`), an -ing form, a form that is itself a noun tagged
-        # at least twice in SemCor, and a noun form that is not the word itself
-        # (men -> man) read as nouns; any other form (rose, saw, found, wounded)
-        # reads as the verb.
-        if n != f or f.endswith("s") or f.endswith("ing") or ntag(f) >= 2:
+        # The rule (documented in lemma.rs): an -ing form that is itself a noun
+        # (killing, meeting) reads as the noun; so does a plural (leaves -> leaf,
+        # retirees -> retiree) unless its noun is unseen in SemCor and its verb
+        # common (does -> do); otherwise the reading more frequent in SemCor
+        # wins, the noun's count (plus one) weighted NOUN_WEIGHT times, ties to
+        # the noun: ground -> ground; rose -> rise, saw -> see, left -> leave.
+        if f in KEEP:
+            continue
+        if f.endswith("ing") and n == f:
+            noun = True
+        elif f.endswith("s") and n != f:
+            # A plural: the noun, unless it is unseen in SemCor and the verb common
+            # (does: doe 0, do 1000+).
+            noun = freq_n[n] > 0 or freq_v[v] < UNSEEN_PLURAL_VERB
+        else:
+            noun = NOUN_WEIGHT * (freq_n[n] + 1) >= freq_v[v] + 1
+        if noun:
             choices[f] = (n, "n")
         else:
             choices[f] = (v, "v")
@@ -341,7 +418,8 @@ def main():
     for name in sorted(os.listdir(out)):
         print(f"{os.path.getsize(os.path.join(out, name)):>8}  {name}", file=sys.stderr)
     print(f"nouns {len(nouns)}, verbs {len(verbs)}, noun exceptions {len(noun_exc)} "
-          f"({len(gen_exc_n)} generated), verb exceptions {len(exc_v)}, choices {len(choices)}, "
+          f"({len(gen_exc_n)} plural lemmas, {len(gen_order_n)} by frequency), verb exceptions "
+          f"{len(exc_v)}, choices {len(choices)}, "
           f"families {len(families)}, synsets {len(ids)}", file=sys.stderr)
 
 
