@@ -98,13 +98,16 @@
 //! # Kinds and synonyms
 //!
 //! [`is_kind_of`] and [`synonyms`] read the *common senses* of each noun:
-//! WordNet lists senses by frequency, and a lemma keeps its first two senses
-//! plus any later one (up to the fourth) tagged in SemCor at least once and at
-//! least as often as the second — `inmate` (tagged 2, 1, 1) keeps its third
-//! sense "convict", a kind of prisoner; `case` (72, 39, 19 …) keeps two. Senses
-//! where the word is written with a capital (names: `Mark`, `Sat`) are never
-//! kept, nor are multi-word lemmas (`health_professional`). Kinds climb the
-//! hypernyms up to [`MAX_LEVELS`] steps. The top of the hierarchy is cut away in the tables, so nothing
+//! WordNet lists senses by frequency, and a lemma keeps its first sense plus
+//! any later one among the first four that SemCor tags at least once and at
+//! least a quarter as often as the first — `inmate` (tagged 2, 1, 1) keeps
+//! its second and third senses ("inpatient", "convict": a kind of prisoner);
+//! `computer` (tagged 11, 0: "a person who computes") and `worker` (29, 4, 4)
+//! keep one; `case` (72, 39, 19 …) keeps two. A word SemCor never tags keeps
+//! its first sense only (`dockworker`, `sedan`). Senses where the word is
+//! written with a capital (names: `Mark`, `Sat`) are never kept, nor are
+//! multi-word lemmas (`health_professional`). Kinds climb the hypernyms up to
+//! [`MAX_LEVELS`] steps. The top of the hierarchy is cut away in the tables, so nothing
 //! links to or through a very general node: every synset within three steps of
 //! `entity` (`physical_entity`, `abstraction`, `object`, `causal_agent`, `whole`,
 //! `person`, `group`, `act`, `event`, `state`, `attribute`, `measure`, `thing`,
@@ -242,9 +245,10 @@ pub fn event_noun_family(a: &str, b: &str) -> bool {
 
 /// Whether a common sense of the noun `specific` has a common sense of the noun
 /// `general` among its hypernyms within [`MAX_LEVELS`] steps: `dockworker` →
-/// `worker`, `inmate` → `prisoner`, `surgeon` → `doctor`, `sedan` → `car`. Only
-/// the common senses of each word count (the first two, and a later one as
-/// frequent as the second; see the module docs), and nothing links to or through the very general nodes listed in
+/// `worker`, `inmate` → `prisoner`, `surgeon` → `doctor`, `sedan` → `car`,
+/// `handset` → `telephone`, `house` → `home`. Only the common senses of each
+/// word count (the first, and a later one SemCor tags at least a quarter as
+/// often; see the module docs), and nothing links to or through the very general nodes listed in
 /// the module docs (`entity`, `object`, `whole`, `person`, `organism`,
 /// `causal_agent`, `abstraction`, `group`, `act`, `event`, `state`,
 /// `attribute`, `measure`, `thing` …). Strict: false for equal words, synonyms,
@@ -290,8 +294,11 @@ pub fn is_kind_of(specific: &str, general: &str) -> bool {
 }
 
 /// Whether two nouns share a synset among their common senses (module docs):
-/// `car`/`automobile`, `job`/`occupation`, `doctor`/`physician`; not
-/// `house`/`home` (a house is a kind of home: [`is_kind_of`]) nor `job`/`post`.
+/// `car`/`automobile`, `job`/`occupation`, `doctor`/`physician`,
+/// `phone`/`telephone`, `attorney`/`lawyer`, `salary`/`wage`; not
+/// `house`/`home` (a house is a kind of home: [`is_kind_of`]) nor `job`/`post`
+/// or `job`/`position`. Units and numbers have synonyms too (`foot`/`ft`,
+/// `grand`/`thousand`): callers compare numbers by value, not through this.
 /// Equal words are synonyms; unknown words are synonyms of nothing else.
 /// Plural forms are accepted, as for [`is_kind_of`].
 pub fn synonyms(a: &str, b: &str) -> bool {

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-/// `lemma \t synset ids` (its common senses among the first four: the first two
-/// and any later one tagged in SemCor as often as the second; comma-separated;
+/// `lemma \t synset ids` (its common senses among the first four: the first and
+/// any later one SemCor tags at least a quarter as often; comma-separated;
 /// empty for a lemma known only to morphology).
 pub(crate) const NOUNS: &str = include_str!("data/nouns.tsv");
 /// Line `i` holds the hypernym ids of synset `i`, comma-separated.

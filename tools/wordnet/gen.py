@@ -20,10 +20,11 @@ WORD = re.compile(r"[a-z]+(?:-[a-z]+)*\Z")
 
 # Senses per noun lemma kept for hypernyms and synonyms (WordNet lists senses by
 # frequency; later senses are rare and would link everything with everything):
-# the first NOUN_SENSES, plus a later sense tagged in SemCor at least once and at
-# least as often as the second (inmate: 2, 1, 1 keeps "convict"), at most
-# MAX_NOUN_SENSES in all.
-NOUN_SENSES = 2
+# the first, plus a later one among the first MAX_NOUN_SENSES tagged in SemCor at
+# least once and at least 1/SENSE_SHARE as often as the first (inmate: 2, 1, 1
+# keeps "convict", a kind of prisoner; computer: 11, 0 drops "a person who
+# computes"; worker: 29, 4, 4 keeps one).
+SENSE_SHARE = 4
 MAX_NOUN_SENSES = 4
 
 # Lexicographer files (see lexnames(5WN)).
@@ -189,9 +190,10 @@ def main():
         if common or lemma.endswith("s"):
             offs = index_n[lemma][0]
             counts = sense_counts.get(lemma, {})
-            second = counts.get(NOUN_SENSES, 0)
+            first_count = counts.get(1, 0)
             kept = [o for i, o in enumerate(offs[:MAX_NOUN_SENSES])
-                    if i < NOUN_SENSES or (counts.get(i + 1, 0) >= max(second, 1))]
+                    if i == 0 or (counts.get(i + 1, 0) >= 1
+                                  and counts.get(i + 1, 0) * SENSE_SHARE >= first_count)]
             nouns[lemma] = [o for o in kept if o in common]
     verbs = {l for l in index_v if WORD.match(l)}
 

@@ -319,49 +319,23 @@ fn synonyms_share_a_common_sense() {
     }
 }
 
-/// Prints what the probes give, for the report (`--nocapture`); asserts that
-/// every answer is stable between calls.
+/// The answers the API docs and the report quote for the open questions of the
+/// brief (house/home, jobs/posts, handset/telephone, hire/hiring, buy/purchase).
 #[test]
-fn probe_table() {
-    let words = [
-        "job",
-        "post",
-        "position",
-        "occupation",
-        "handset",
-        "telephone",
-        "phone",
-        "house",
-        "home",
-        "hire",
-        "hiring",
-        "purchase",
-        "buy",
-        "sale",
-        "sell",
-        "selling",
-    ];
-    for w in words {
-        println!("{w}: lemma={} family={:?}", lemma(w), family(w));
-        assert_eq!(family(w), family(w));
-    }
-    for (a, b) in [
-        ("job", "post"),
-        ("job", "occupation"),
-        ("job", "position"),
-        ("handset", "telephone"),
-        ("phone", "telephone"),
-        ("home", "house"),
-        ("hire", "hiring"),
-        ("buy", "purchase"),
-    ] {
-        println!(
-            "{a}/{b}: synonyms={} kind={} family={}",
-            synonyms(a, b),
-            is_kind_of(a, b),
-            event_noun_family(a, b)
-        );
-    }
+fn documented_answers_to_the_open_pairs() {
+    assert!(synonyms("job", "occupation") && synonyms("jobs", "occupations"));
+    assert!(!synonyms("job", "post") && !synonyms("job", "position"));
+    assert!(synonyms("phone", "telephone") && synonyms("attorney", "lawyer"));
+    assert!(!synonyms("house", "home") && is_kind_of("house", "home"));
+    assert!(is_kind_of("handset", "telephone") && !is_kind_of("telephone", "handset"));
+    assert!(!event_noun_family("hire", "hiring"));
+    assert_eq!(family("hire"), None);
+    // WordNet's `buy` noun is "a bargain", a kind of purchase; the verbs are
+    // not one family.
+    assert!(is_kind_of("buy", "purchase") && !event_noun_family("buy", "purchase"));
+    assert_eq!(family("purchase"), family("purchasing"));
+    assert_eq!(family("sell"), family("selling"));
+    assert_eq!(family("sale"), None);
 }
 
 /// A table's keys (first field) must be sorted and unique, and every line
