@@ -44,9 +44,9 @@ pub struct AlignedSource {
 }
 
 /// How many body sentences are kept per restatement.
-const KEEP: usize = 3;
+const KEEP: usize = 6;
 /// Below this share of its weight, a body sentence is not an alignment.
-const MIN_SCORE: f64 = 0.12;
+const MIN_SCORE: f64 = 0.1;
 
 /// A sentence as a set of word ids with weights.
 struct Bag {
@@ -211,7 +211,7 @@ fn bag_of_words(sentence: &str, vocab: &mut HashMap<String, u32>) -> Vec<(u32, f
         let lemma = if digit {
             std::borrow::Cow::Borrowed(lower.as_str())
         } else {
-            lemma(&lower)
+            crate::text::lemma::lemma(&lower)
         };
         let next = vocab.len() as u32;
         let id = match vocab.get(lemma.as_ref()) {
@@ -265,26 +265,6 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         }
         Some((start, s.get(start..end).unwrap_or("")))
     })
-}
-
-/// The base form of a lower-case word (placeholder until the shared
-/// lexicon lands: plural nouns and regular verb forms only).
-pub fn lemma(w: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    if w.len() > 4 {
-        if let Some(s) = w.strip_suffix("ies") {
-            return Cow::Owned(format!("{s}y"));
-        }
-    }
-    if w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        return Cow::Borrowed(&w[..w.len() - 1]);
-    }
-    Cow::Borrowed(w)
 }
 
 /// Function words and reporting words that say nothing about what a
@@ -485,4 +465,129 @@ mod tests {
         assert!(source.slice(&best.sentence).starts_with("Eleven inmates"));
         assert!(best.score > 0.3, "{}", best.score);
     }
+}
+
+/// Verbs that are not about what a figure counts: auxiliaries, reporting
+/// and linking verbs.
+fn is_empty_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "have"
+            | "do"
+            | "say"
+            | "tell"
+            | "make"
+            | "get"
+            | "take"
+            | "give"
+            | "go"
+            | "come"
+            | "put"
+            | "see"
+            | "show"
+            | "remain"
+            | "become"
+            | "include"
+            | "reach"
+            | "total"
+            | "estimate"
+            | "report"
+            | "expect"
+            | "add"
+    )
+}
+
+/// The verbs a figure is the subject or object of, as lemmas: the first verb
+/// after the figure or its counted thing ("eleven inmates have died" →
+/// `die`), skipping auxiliaries and adverbs, and an inflected verb just
+/// before it ("signed by nearly 12,000 residents" → `sign`). `after` is the
+/// text from the end of the figure's phrase to the end of its sentence,
+/// `before` the text of the sentence before the figure.
+pub fn verbs_near(before: &str, after: &str) -> Vec<String> {
+    use crate::text::lemma::{family, verb_lemma};
+    const SKIP: &[&str] = &[
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "now",
+        "already",
+        "also",
+        "reportedly",
+        "still",
+        "then",
+        "all",
+        "who",
+        "which",
+        "that",
+        "have",
+        "since",
+        "so",
+        "far",
+        "were",
+        "recently",
+        "officially",
+        "ever",
+        "each",
+        "more",
+        "than",
+    ];
+    let is_verb = |w: &str| {
+        let v = verb_lemma(w);
+        (v != w || family(w).is_some()) && !is_stop_word(w)
+    };
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for (i, (_, w)) in words(after).enumerate() {
+        if i >= 5 {
+            break;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if SKIP.contains(&lower.as_str()) {
+            continue;
+        }
+        if lower.bytes().any(|b| b.is_ascii_digit()) {
+            break;
+        }
+        if is_verb(&lower) {
+            let v = verb_lemma(&lower).into_owned();
+            if !is_empty_verb(&v) {
+                out.push(v);
+            }
+        }
+        break;
+    }
+    let prev: Vec<&str> = words(before).map(|(_, w)| w).collect();
+    for w in prev.iter().rev().take(3) {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if matches!(
+            lower.as_str(),
+            "by" | "of" | "the" | "a" | "an" | "some" | "to"
+        ) {
+            continue;
+        }
+        if is_verb(&lower) {
+            let v = verb_lemma(&lower).into_owned();
+            if !is_empty_verb(&v) && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        break;
+    }
+    out
 }

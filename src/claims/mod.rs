@@ -69,6 +69,13 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
     let quotes = quote::extract_words(source, &blocks, &words, &entities);
     let (mut figures, tallies) = quantity::extract(source, &blocks);
     mark_quoted(&mut figures, &quotes);
+    for f in &mut figures {
+        let end = f.key_span.map_or(f.span.end, |k| k.end.max(f.span.end));
+        let text = &source.text;
+        let before = text.get(f.sentence.start..f.span.start).unwrap_or("");
+        let after = text.get(end..f.sentence.end.max(end)).unwrap_or("");
+        f.verbs = align::verbs_near(before, after);
+    }
     let dates = date::extract(source, &blocks);
     let alignments = align::align(source, &blocks);
     Claims {

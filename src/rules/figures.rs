@@ -716,6 +716,7 @@ mod tests {
             anchor: None,
             in_quote: false,
             sentence: Span::default(),
+            verbs: Vec::new(),
         }
     }
 

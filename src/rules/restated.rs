@@ -40,6 +40,8 @@ pub struct Candidate {
     pub figure: usize,
     /// How well the two sentences align (0 to 1).
     pub score: f64,
+    /// The rank of the candidate's sentence among the aligned ones (0: best).
+    pub rank: usize,
     pub thing: ThingMatch,
 }
 
@@ -89,12 +91,12 @@ impl<'c, 'a> Restated<'c, 'a> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for source in &alignment.sources {
+        for (rank, source) in alignment.sources.iter().enumerate() {
             for b in self.figures_in(source.sentence.start, source.sentence.end) {
                 let Some(g) = claims.figures.get(b) else {
                     continue;
                 };
-                if b == r || g.in_quote || g.unit != f.unit || g.change != f.change {
+                if b == r || g.unit != f.unit || g.change != f.change {
                     continue;
                 }
                 if matches!(g.hedge, Hedge::Vague) || (f.part == Part::Lede && g.part == Part::Lede)
@@ -104,6 +106,7 @@ impl<'c, 'a> Restated<'c, 'a> {
                 out.push(Candidate {
                     figure: b,
                     score: source.score,
+                    rank,
                     thing: thing_match(f, g),
                 });
             }
@@ -135,37 +138,57 @@ impl<'c, 'a> Restated<'c, 'a> {
     }
 }
 
-/// The words of a figure's counted thing as lemmas, head last.
+/// The words of a figure's counted thing as noun lemmas, head last.
 fn thing_words(f: &Figure) -> Vec<Cow<'_, str>> {
     f.key
         .as_deref()
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 3 && !crate::claims::align::is_stop_word(w))
-        .map(crate::claims::align::lemma)
+        .map(crate::text::lemma::noun_lemma)
         .collect()
 }
 
-/// How the counted things of `a` and `b` relate; see [`ThingMatch`].
+/// How the counted things of `a` and `b` relate; see [`ThingMatch`]. The
+/// verbs of each figure count as words of its thing, so "seven prisoners
+/// died" and "nine deaths" relate through `die`/`death`.
 pub fn thing_match(a: &Figure, b: &Figure) -> ThingMatch {
+    use crate::text::lemma::{event_noun_family, is_kind_of, synonyms};
     let (wa, wb) = (thing_words(a), thing_words(b));
-    let (Some(ha), Some(hb)) = (wa.last(), wb.last()) else {
-        return ThingMatch::Unknown;
-    };
-    if ha == hb || same_noun(ha, hb) {
-        return ThingMatch::Same;
+    let (ha, hb) = (wa.last(), wb.last());
+    if let (Some(ha), Some(hb)) = (ha, hb) {
+        if ha == hb || same_noun(ha, hb) || synonyms(ha, hb) {
+            return ThingMatch::Same;
+        }
     }
-    let shares_word = wa
+    let all_a = wa
         .iter()
-        .any(|x| wb.iter().any(|y| x == y || same_noun(x, y)));
-    let compound = ha.ends_with(hb.as_ref()) || hb.ends_with(ha.as_ref());
-    if shares_word || compound {
-        return ThingMatch::Related;
+        .map(Cow::as_ref)
+        .chain(a.verbs.iter().map(String::as_str));
+    let related = |x: &str, y: &str| {
+        x == y
+            || same_noun(x, y)
+            || event_noun_family(x, y)
+            || (x.len() >= 4 && y.len() >= 4 && (x.ends_with(y) || y.ends_with(x)))
+            || is_kind_of(x, y)
+            || is_kind_of(y, x)
+    };
+    let mut all_b = wb
+        .iter()
+        .map(Cow::as_ref)
+        .chain(b.verbs.iter().map(String::as_str));
+    let all_b_vec: Vec<&str> = all_b.by_ref().collect();
+    for x in all_a {
+        if all_b_vec.iter().any(|y| related(x, y)) {
+            return ThingMatch::Related;
+        }
     }
-    if is_generic_thing(ha) || is_generic_thing(hb) {
-        return ThingMatch::Unknown;
+    match (ha, hb) {
+        (Some(ha), Some(hb)) if !is_generic_thing(ha) && !is_generic_thing(hb) => {
+            ThingMatch::Different
+        }
+        _ => ThingMatch::Unknown,
     }
-    ThingMatch::Different
 }
 
 /// Two noun lemmas that name the same kind of thing.
@@ -185,6 +208,56 @@ pub enum Slip {
     /// The same digits at another scale ($33.6 billion / $33.6 million,
     /// £85 million / £8.5 million).
     Scale,
+}
+
+/// Which side of a stated number N a figure puts the true value on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Strictly above N: "more than N", "just over N".
+    Above,
+    /// N or above: "at least N", "from N to ..." (N is the low end).
+    AtOrAbove,
+    /// Strictly below N: "nearly N", "just under N", "fewer than N".
+    Below,
+    /// N or below: "at most N", "between ... and N".
+    AtOrBelow,
+    /// Around N: a bare or "about" N.
+    Around,
+}
+
+fn side(f: &Figure, n: f64) -> Side {
+    match f.hedge {
+        Hedge::MoreThan | Hedge::JustOver => Side::Above,
+        Hedge::AtLeast => Side::AtOrAbove,
+        Hedge::Nearly | Hedge::JustUnder | Hedge::LessThan => Side::Below,
+        Hedge::AtMost | Hedge::UpTo => Side::AtOrBelow,
+        Hedge::Between if f.value_high.is_some_and(|h| close(h, n)) => Side::AtOrBelow,
+        Hedge::Between => Side::AtOrAbove,
+        Hedge::None | Hedge::About | Hedge::Vague => Side::Around,
+    }
+}
+
+/// The two figures state the same number N and put the true value on
+/// opposite sides of it ("more than 7,000" / "between 6,000 and 7,000";
+/// "nearly 2.8 million" / "more than 2.8 million"), whatever the rounding
+/// tolerance of their ranges: the classic flipped hedge.
+pub fn sides_clash(a: &Figure, b: &Figure) -> bool {
+    let stated = |f: &Figure| [Some(f.value), f.value_high];
+    let Some(n) = stated(a)
+        .into_iter()
+        .flatten()
+        .find(|x| stated(b).iter().flatten().any(|y| close(*x, *y)))
+    else {
+        return false;
+    };
+    use Side::*;
+    matches!(
+        (side(a, n), side(b, n)),
+        (Above, Below | AtOrBelow)
+            | (Below | AtOrBelow, Above)
+            | (Below, AtOrAbove)
+            | (AtOrAbove, Below)
+    )
 }
 
 /// The slip that turns `b`'s number into `a`'s, if any.
@@ -264,8 +337,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     };
     let eligible = |c: &&Candidate| {
         figures.get(c.figure).is_some_and(|b| {
-            !r.range.overlaps(&b.range, integral(b))
-                && r.sentence != b.sentence
+            r.sentence != b.sentence
                 && !ix.anchors_disagree(r, b)
                 && !ix.negated(r)
                 && !ix.negated(b)
@@ -298,7 +370,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     let quoted = candidates.iter().any(|c| {
         figures
             .get(c.figure)
-            .is_some_and(|b| agrees(c) && slip(r, b) == Some(Slip::Hedge))
+            .is_some_and(|b| agrees(c) && slip(r, b) == Some(Slip::Hedge) && !sides_clash(r, b))
     });
     if quoted {
         return Verdict::Supported;
@@ -310,8 +382,13 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         .filter(eligible)
         .filter(|c| {
             figures.get(c.figure).is_some_and(|b| match slip(r, b) {
-                Some(Slip::Hedge) => c.thing != ThingMatch::Different || c.score >= 0.25,
-                Some(_) => c.thing != ThingMatch::Different || c.score >= 0.35,
+                Some(Slip::Hedge) => {
+                    sides_clash(r, b) && (c.thing != ThingMatch::Different || c.score >= 0.25)
+                }
+                Some(_) => {
+                    !r.range.overlaps(&b.range, integral(b))
+                        && (c.thing != ThingMatch::Different || c.score >= 0.35)
+                }
                 None => false,
             })
         })
@@ -322,7 +399,10 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         .filter(|c| {
             figures.get(c.figure).is_some_and(|b| {
                 matches!(c.thing, ThingMatch::Same | ThingMatch::Related)
+                    && !b.in_quote
+                    && !r.range.overlaps(&b.range, integral(b))
                     && ratio(r, b) <= 1.5
+                    && c.rank <= 1
                     && c.score >= 0.2
                     && (r.unit.class != UnitClass::Count || r.value.min(b.value) >= 10.0)
             })

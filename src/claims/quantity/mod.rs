@@ -227,6 +227,11 @@ pub struct Figure {
     pub in_quote: bool,
     /// The sentence the figure is in.
     pub sentence: Span,
+    /// The verbs the figure is the subject or object of, as lemmas
+    /// ("eleven inmates have died" → `die`): a counted thing named as an
+    /// event ("14 inmate deaths") matches them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub verbs: Vec<String>,
 }
 
 impl Figure {
@@ -337,6 +342,7 @@ fn extract_block(
                     change,
                     anchor: None,
                     in_quote: false,
+                    verbs: Vec::new(),
                     sentence: match &sent_cache {
                         Some((r, sp)) if *r == sent => *sp,
                         _ => {
