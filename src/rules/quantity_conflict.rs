@@ -339,10 +339,13 @@ fn check_aligned(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) -> HashSet<us
                     report_aligned(ix, b, r, out);
                 }
             }
-            Verdict::Supported => {
+            // Candidates were found and none is a counterpart: the aligned
+            // sentences speak for the body, and the keyed comparison, which
+            // cannot see them, is not asked again.
+            Verdict::Supported | Verdict::Unmatched(_) => {
                 judged.insert(r.span.start);
             }
-            Verdict::NoCandidates | Verdict::Unmatched(_) => {}
+            Verdict::NoCandidates => {}
         }
     }
     judged
@@ -373,7 +376,7 @@ fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &m
         "make the figures for {what} agree, or say why they differ (a different time, place or source)"
     ));
     let restates = odd.part.label();
-    let mut labels = [
+    let labels = [
         (
             base,
             format!(
@@ -384,6 +387,23 @@ fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &m
         ),
         (odd, format!("{} {}", odd.part.role(), describe_range(odd))),
     ];
+    // Other places where the body states the counterpart's number for the
+    // same unit (the lede and a section often both do) are named too.
+    let copies = ix.cx.claims.figures.iter().filter(|f| {
+        f.part.is_body()
+            && !std::ptr::eq(*f, base)
+            && f.unit == base.unit
+            && f.change == base.change
+            && f.value == base.value
+            && f.value_high == base.value_high
+            && f.hedge == base.hedge
+    });
+    let mut labels: Vec<(&Figure, String)> = labels.into_iter().collect();
+    labels.extend(
+        copies
+            .take(3)
+            .map(|f| (f, format!("{} {}", f.part.role(), describe_range(f)))),
+    );
     labels.sort_by_key(|(f, _)| (f.span.start, f.span.end));
     let finding = labels.into_iter().fold(finding, |acc, (f, role)| {
         acc.label(display_span(ix.cx.source, f), f.part, role)

@@ -368,9 +368,11 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     // The aligned sentences state the restated number itself: whatever else
     // they say, the restatement is quoting them.
     let quoted = candidates.iter().any(|c| {
-        figures
-            .get(c.figure)
-            .is_some_and(|b| agrees(c) && slip(r, b) == Some(Slip::Hedge) && !sides_clash(r, b))
+        figures.get(c.figure).is_some_and(|b| {
+            r.range.overlaps(&b.range, integral(b))
+                && slip(r, b) == Some(Slip::Hedge)
+                && !sides_clash(r, b)
+        })
     });
     if quoted {
         return Verdict::Supported;
@@ -417,7 +419,8 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         let outweighed = candidates
             .iter()
             .any(|o| o.score >= c.score && o.figure != c.figure && agrees_closely(o))
-            || same_amount_elsewhere(ix, r, ThingMatch::Related);
+            || same_amount_elsewhere(ix, r, ThingMatch::Related)
+            || same_number_elsewhere(ix, r);
         if !outweighed {
             return Verdict::Conflict(c.figure);
         }
@@ -450,5 +453,21 @@ fn same_amount_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure, at_least: ThingMa
             && (b.value - r.value).abs() <= 0.1 * r.value.abs()
             && b.range.overlaps(&r.range, false)
             && thing_match(r, b) >= at_least
+    })
+}
+
+/// Some body figure outside the restatement's sentence states the very
+/// number of the restatement, in its unit, on the same side of it (the
+/// restatement is quoting it, whatever the two sentences call the thing).
+fn same_number_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> bool {
+    ix.cx.claims.figures.iter().any(|b| {
+        b.part.is_body()
+            && !(r.part == Part::Lede && b.part == Part::Lede)
+            && b.sentence != r.sentence
+            && b.unit == r.unit
+            && b.change == r.change
+            && slip(r, b) == Some(Slip::Hedge)
+            && !sides_clash(r, b)
+            && b.range.overlaps(&r.range, false)
     })
 }

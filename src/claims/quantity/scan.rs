@@ -530,6 +530,15 @@ fn second_end(toks: &[Tok], f: &Found, num: &Num, i: usize, floor: usize) -> Sec
     if f.class != UnitClass::Count && c2 != UnitClass::Count && (f.class != c2) {
         return Second::None;
     }
+    // "rose 18% to 108,000", "up by $720 to $11,800", "fell 3% to $2.1
+    // billion": a change and the new level, not a range. A percentage whose
+    // second end has no unit, or a "to" after "by" or after a verb of
+    // change, ends the first figure.
+    let change_before = prev == "by" || prev == "up" || prev == "down" || lex::is_change_verb(prev);
+    if sep == "to" && ((f.class == UnitClass::Percent && c2 != UnitClass::Percent) || change_before)
+    {
+        return Second::None;
+    }
     // Phone numbers: 555-1234.
     if dash
         && digits_len(toks, num.start) == 3
