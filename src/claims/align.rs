@@ -22,15 +22,30 @@ use serde::Serialize;
 
 use crate::article::{Block, Part};
 use crate::claims::text;
+use crate::claims::Figure;
 use crate::source::{SourceFile, Span};
 
-/// One restatement sentence and the body sentences it most likely restates.
+/// One restatement sentence, or the clause of a restated figure, and the
+/// body sentences it most likely restates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alignment {
     pub part: Part,
+    /// `sentence`, or `clause`: the stretch of a sentence around a figure,
+    /// between the punctuation and conjunctions that bound it ("nine deaths
+    /// in custody over the past year" in a long lede), aligned on its own so
+    /// that a long sentence of many facts still finds the one it restates.
+    pub unit: AlignedUnit,
     pub sentence: Span,
     /// Best first; empty when no body sentence shares a content word.
     pub sources: Vec<AlignedSource>,
+}
+
+/// What an [`Alignment`] aligns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AlignedUnit {
+    Sentence,
+    Clause,
 }
 
 /// A body sentence aligned with a restatement.
@@ -51,13 +66,14 @@ const MIN_SCORE: f64 = 0.1;
 /// A sentence as a set of word ids with weights.
 struct Bag {
     part: Part,
+    unit: AlignedUnit,
     span: Span,
     /// Distinct word ids, each with its weight factor (names count more).
     words: Vec<(u32, f64)>,
 }
 
 /// Align every restatement sentence of `blocks` with the body sentences.
-pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
+pub fn align(source: &SourceFile, blocks: &[Block<'_>], figures: &[Figure]) -> Vec<Alignment> {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut bodies: Vec<Bag> = Vec::new();
     let mut restated: Vec<Bag> = Vec::new();
@@ -83,6 +99,7 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
             if body {
                 bodies.push(Bag {
                     part: block.part,
+                    unit: AlignedUnit::Sentence,
                     span,
                     words: words.clone(),
                 });
@@ -90,10 +107,35 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
             if restatement {
                 restated.push(Bag {
                     part: block.part,
+                    unit: AlignedUnit::Sentence,
                     span,
                     words,
                 });
             }
+        }
+    }
+    let mut last_clause: Option<(usize, usize)> = None;
+    for f in figures {
+        if f.in_quote || !(f.part.is_restatement() || f.part == Part::Lede) {
+            continue;
+        }
+        let Some(clause) = clause_of(&source.text, f) else {
+            continue;
+        };
+        if last_clause == Some(clause) {
+            continue;
+        }
+        last_clause = Some(clause);
+        let text = source.text.get(clause.0..clause.1).unwrap_or("");
+        let (norm, _) = text::normalize_with_offsets(text);
+        let words = bag_of_words(&norm, &mut vocab);
+        if !words.is_empty() {
+            restated.push(Bag {
+                part: f.part,
+                unit: AlignedUnit::Clause,
+                span: source.span(clause.0, clause.1),
+                words,
+            });
         }
     }
     let idf = inverse_document_frequency(&bodies, vocab.len());
@@ -139,6 +181,7 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
             scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             Alignment {
                 part: r.part,
+                unit: r.unit,
                 sentence: r.span,
                 sources: scored
                     .into_iter()
@@ -156,6 +199,41 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<Alignment> {
             }
         })
         .collect()
+}
+
+/// The clause of a figure's sentence around it, as byte offsets: from the
+/// last break before the figure to the first break after its counted thing,
+/// where a break is `,` `;` `:` `(` `)` a dash, or "and", "but", "while",
+/// "as", "after", "with". `None` when the clause is the whole sentence.
+fn clause_of(text: &str, f: &Figure) -> Option<(usize, usize)> {
+    let (s, e) = (f.sentence.start, f.sentence.end);
+    let end_of_thing = f.key_span.map_or(f.span.end, |k| k.end.max(f.span.end));
+    let before = text.get(s..f.span.start)?;
+    let after = text.get(end_of_thing.min(e)..e)?;
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}');
+    const JOINS: &[&str] = &[
+        " and ",
+        " but ",
+        " while ",
+        " as ",
+        " after ",
+        " with ",
+        " whereas ",
+    ];
+    let mut start = before.rfind(is_break).map_or(0, |i| i + 1);
+    for j in JOINS {
+        if let Some(i) = before.rfind(j) {
+            start = start.max(i + j.len() - 1);
+        }
+    }
+    let mut stop = after.find(is_break).unwrap_or(after.len());
+    for j in JOINS {
+        if let Some(i) = after.find(j) {
+            stop = stop.min(i);
+        }
+    }
+    let (a, b) = (s + start, end_of_thing.min(e) + stop);
+    (b > a && (a > s || b < e)).then_some((a, b))
 }
 
 /// `ln(1 + (N - df + 0.5) / (df + 0.5))` over the body sentences (BM25's
@@ -590,4 +668,65 @@ pub fn verbs_near(before: &str, after: &str) -> Vec<String> {
         break;
     }
     out
+}
+
+/// Whether a figure states a requirement, target or limit rather than an
+/// amount that happened: "needed 120,000 signatures", "any petition with at
+/// least 10,000 valid signatures must receive a vote", "a target of 95%",
+/// "the cap of 3%". Read from the words of its clause just before it (up to
+/// six) and just after it (up to four).
+pub fn is_threshold(before: &str, after: &str) -> bool {
+    const CUES: &[&str] = &[
+        "need",
+        "needs",
+        "needed",
+        "require",
+        "requires",
+        "required",
+        "requirement",
+        "must",
+        "minimum",
+        "threshold",
+        "target",
+        "targets",
+        "targeted",
+        "goal",
+        "goals",
+        "aim",
+        "aims",
+        "aimed",
+        "quota",
+        "cap",
+        "capped",
+        "limit",
+        "limits",
+        "standard",
+        "qualify",
+        "eligible",
+        "trigger",
+        "triggers",
+    ];
+    let clause_start = before
+        .rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+        .map_or(0, |i| i + 1);
+    let before = before.get(clause_start..).unwrap_or("");
+    let back: Vec<&str> = words(before).map(|(_, w)| w).collect();
+    let near_before = back.iter().rev().take(6);
+    let clause_end = after
+        .find([',', ';', ':', ')', '.', '\u{2014}', '\u{2013}'])
+        .unwrap_or(after.len());
+    let after = after.get(..clause_end).unwrap_or("");
+    let near_after = words(after).map(|(_, w)| w).take(4);
+    // "needs to cut 7,000 jobs" is a plan, not a requirement: a verb cue
+    // counts only right before the figure ("needed 120,000 signatures").
+    let verb_cue = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("need") || w.starts_with("requir") || w == "must"
+    };
+    near_before
+        .enumerate()
+        .any(|(i, w)| CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) && (i < 2 || !verb_cue(w)))
+        || near_after
+            .into_iter()
+            .any(|w| CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }

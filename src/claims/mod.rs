@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::article::{Article, Block, Part};
 use crate::source::SourceFile;
 
-pub use align::{AlignedSource, Alignment};
+pub use align::{AlignedSource, AlignedUnit, Alignment};
 pub use date::{DateKind, DateMention, Weekday};
 pub use person::{Entity, EntityKind, Mention, Title};
 pub use quantity::{Bound, Figure, Hedge, Range, Tally, Unit, UnitClass};
@@ -75,9 +75,10 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
         let before = text.get(f.sentence.start..f.span.start).unwrap_or("");
         let after = text.get(end..f.sentence.end.max(end)).unwrap_or("");
         f.verbs = align::verbs_near(before, after);
+        f.threshold = align::is_threshold(before, after);
     }
     let dates = date::extract(source, &blocks);
-    let alignments = align::align(source, &blocks);
+    let alignments = align::align(source, &blocks, &figures);
     Claims {
         figures,
         tallies,

@@ -717,6 +717,7 @@ mod tests {
             in_quote: false,
             sentence: Span::default(),
             verbs: Vec::new(),
+            threshold: false,
         }
     }
 

@@ -394,9 +394,9 @@ fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &m
             && !std::ptr::eq(*f, base)
             && f.unit == base.unit
             && f.change == base.change
+            && !f.in_quote
             && f.value == base.value
             && f.value_high == base.value_high
-            && f.hedge == base.hedge
     });
     let mut labels: Vec<(&Figure, String)> = labels.into_iter().collect();
     labels.extend(

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use crate::article::Part;
-use crate::claims::{Figure, Hedge, UnitClass};
+use crate::claims::{AlignedSource, AlignedUnit, Figure, Hedge, UnitClass};
 use crate::rules::figures::{is_generic_thing, ratio, FigureIndex};
 use crate::rules::Context;
 
@@ -50,8 +50,10 @@ pub struct Restated<'c, 'a> {
     cx: &'c Context<'a>,
     /// Figure indices sorted by span start.
     by_start: Vec<usize>,
-    /// Alignment indices sorted by sentence start.
-    alignments: Vec<usize>,
+    /// Sentence alignment indices sorted by sentence start.
+    sentences: Vec<usize>,
+    /// Clause alignment indices sorted by clause start.
+    clauses: Vec<usize>,
 }
 
 impl<'c, 'a> Restated<'c, 'a> {
@@ -59,12 +61,19 @@ impl<'c, 'a> Restated<'c, 'a> {
         let figures = &cx.claims.figures;
         let mut by_start: Vec<usize> = (0..figures.len()).collect();
         by_start.sort_by_key(|&i| figures.get(i).map_or(0, |f| f.span.start));
-        let mut alignments: Vec<usize> = (0..cx.claims.alignments.len()).collect();
-        alignments.sort_by_key(|&i| cx.claims.alignments.get(i).map_or(0, |a| a.sentence.start));
+        let all = &cx.claims.alignments;
+        let sorted = |unit: AlignedUnit| {
+            let mut v: Vec<usize> = (0..all.len())
+                .filter(|&i| all.get(i).is_some_and(|a| a.unit == unit))
+                .collect();
+            v.sort_by_key(|&i| all.get(i).map_or(0, |a| a.sentence.start));
+            v
+        };
         Restated {
             cx,
             by_start,
-            alignments,
+            sentences: sorted(AlignedUnit::Sentence),
+            clauses: sorted(AlignedUnit::Clause),
         }
     }
 
@@ -87,16 +96,32 @@ impl<'c, 'a> Restated<'c, 'a> {
         let Some(f) = claims.figures.get(r) else {
             return Vec::new();
         };
-        let Some(alignment) = self.alignment_of(f) else {
-            return Vec::new();
-        };
+        // The sentence's alignment and the figure's clause's, best score per
+        // body sentence.
+        let mut sources: Vec<&AlignedSource> = [&self.sentences, &self.clauses]
+            .into_iter()
+            .filter_map(|list| self.alignment_in(list, f))
+            .flat_map(|a| a.sources.iter())
+            .collect();
+        sources.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.sentence.start.cmp(&b.sentence.start))
+        });
+        let mut seen: Vec<usize> = Vec::new();
+        sources.retain(|s| {
+            let new = !seen.contains(&s.sentence.start);
+            seen.push(s.sentence.start);
+            new
+        });
         let mut out = Vec::new();
-        for (rank, source) in alignment.sources.iter().enumerate() {
+        for (rank, source) in sources.into_iter().enumerate() {
             for b in self.figures_in(source.sentence.start, source.sentence.end) {
                 let Some(g) = claims.figures.get(b) else {
                     continue;
                 };
-                if b == r || g.unit != f.unit || g.change != f.change {
+                if b == r || g.unit != f.unit || g.change != f.change || g.threshold != f.threshold
+                {
                     continue;
                 }
                 if matches!(g.hedge, Hedge::Vague) || (f.part == Part::Lede && g.part == Part::Lede)
@@ -114,12 +139,11 @@ impl<'c, 'a> Restated<'c, 'a> {
         out
     }
 
-    fn alignment_of(&self, f: &Figure) -> Option<&'a crate::claims::Alignment> {
+    fn alignment_in(&self, list: &[usize], f: &Figure) -> Option<&'a crate::claims::Alignment> {
         let all = &self.cx.claims.alignments;
-        let i = self
-            .alignments
-            .partition_point(|&a| all.get(a).is_some_and(|a| a.sentence.start <= f.span.start));
-        let a = all.get(*self.alignments.get(i.checked_sub(1)?)?)?;
+        let i =
+            list.partition_point(|&a| all.get(a).is_some_and(|a| a.sentence.start <= f.span.start));
+        let a = all.get(*list.get(i.checked_sub(1)?)?)?;
         (f.span.start < a.sentence.end.max(a.sentence.start + 1)).then_some(a)
     }
 

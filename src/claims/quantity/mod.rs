@@ -232,6 +232,10 @@ pub struct Figure {
     /// event ("14 inmate deaths") matches them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub verbs: Vec<String>,
+    /// True for a requirement, target or limit ("needed 120,000
+    /// signatures", "a 95% target"), not an amount that happened.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub threshold: bool,
 }
 
 impl Figure {
@@ -343,6 +347,7 @@ fn extract_block(
                     anchor: None,
                     in_quote: false,
                     verbs: Vec::new(),
+                    threshold: false,
                     sentence: match &sent_cache {
                         Some((r, sp)) if *r == sent => *sp,
                         _ => {
