@@ -121,7 +121,7 @@
 
 use std::borrow::Cow;
 
-use super::wordnet::{lexicon, Lexicon, Senses, NO_SENSE};
+use super::wordnet::{lexicon, Entry, Lexicon, Senses, NONE, NO_SENSE};
 
 /// How many hypernym steps [`is_kind_of`] climbs (dockworker → laborer →
 /// workman → worker is three).
@@ -169,16 +169,19 @@ const VERB_RULES: [(&str, &str); 8] = [
 /// ```
 pub fn lemma(word: &str) -> Cow<'_, str> {
     let lx = lexicon();
-    if lx.keep.contains(word) {
-        return Cow::Borrowed(word);
+    let entry = lx.get(word);
+    if let Some((_, e)) = entry {
+        if e.is_kept() {
+            return Cow::Borrowed(word);
+        }
+        if let Some(chosen) = lx.choice(e) {
+            return Cow::Borrowed(chosen);
+        }
     }
-    if let Some(&chosen) = lx.choice.get(word) {
-        return Cow::Borrowed(chosen);
-    }
-    if let Some(n) = noun_morphy(lx, word) {
+    if let Some(n) = noun_morphy(lx, word, entry) {
         return Cow::Borrowed(n);
     }
-    if let Some(v) = verb_morphy(lx, word) {
+    if let Some(v) = verb_morphy(lx, word, entry) {
         return Cow::Borrowed(v);
     }
     fallback_noun(word)
@@ -192,10 +195,11 @@ pub fn lemma(word: &str) -> Cow<'_, str> {
 /// hyphenated word is reduced by its last part (`cat-videos` → `cat-video`).
 pub fn noun_lemma(word: &str) -> Cow<'_, str> {
     let lx = lexicon();
-    if lx.keep.contains(word) {
+    let entry = lx.get(word);
+    if entry.is_some_and(|(_, e)| e.is_kept()) {
         return Cow::Borrowed(word);
     }
-    match noun_morphy(lx, word) {
+    match noun_morphy(lx, word, entry) {
         Some(n) => Cow::Borrowed(n),
         None => fallback_noun(word),
     }
@@ -205,7 +209,8 @@ pub fn noun_lemma(word: &str) -> Cow<'_, str> {
 /// `leave`, `signs` → `sign`); a word WordNet does not know as a verb is
 /// returned as it is.
 pub fn verb_lemma(word: &str) -> Cow<'_, str> {
-    match verb_morphy(lexicon(), word) {
+    let lx = lexicon();
+    match verb_morphy(lx, word, lx.get(word)) {
         Some(v) => Cow::Borrowed(v),
         None => Cow::Borrowed(word),
     }
@@ -218,18 +223,20 @@ pub fn verb_lemma(word: &str) -> Cow<'_, str> {
 /// its verb lemma, then its noun lemma (`died`, `deaths`, `signatures`).
 pub fn family(word: &str) -> Option<u32> {
     let lx = lexicon();
-    if let Some(&id) = lx.family.get(word) {
-        return Some(id);
-    }
-    if lx.keep.contains(word) {
-        return None;
-    }
-    if let Some(v) = verb_morphy(lx, word) {
-        if let Some(&id) = lx.family.get(v) {
-            return Some(id);
+    let entry = lx.get(word);
+    if let Some((_, e)) = entry {
+        if e.family != NONE {
+            return Some(e.family);
+        }
+        if e.is_kept() {
+            return None;
         }
     }
-    noun_morphy(lx, word).and_then(|n| lx.family.get(n).copied())
+    let family_of = |lemma: &str| lx.get(lemma).map(|(_, e)| e.family).filter(|&f| f != NONE);
+    if let Some(id) = verb_morphy(lx, word, entry).and_then(family_of) {
+        return Some(id);
+    }
+    noun_morphy(lx, word, entry).and_then(family_of)
 }
 
 /// Whether two words are in one derivational family ([`family`]): `died` and
@@ -314,47 +321,58 @@ pub fn synonyms(a: &str, b: &str) -> bool {
 
 /// The senses of a noun, looked up as it is, else by its noun lemma.
 fn senses(lx: &Lexicon, word: &str) -> Option<Senses> {
-    if let Some(&s) = lx.nouns.get(word) {
+    let entry = lx.get(word);
+    if let Some(s) = entry.and_then(|(_, e)| lx.senses(e)) {
         return Some(s);
     }
-    let lemma = noun_morphy(lx, word)?;
-    lx.nouns.get(lemma).copied()
+    let lemma = noun_morphy(lx, word, entry)?;
+    lx.get(lemma).and_then(|(_, e)| lx.senses(e))
 }
 
+/// The entry of a word as [`Lexicon::get`] gives it.
+type Found<'a> = Option<(&'static str, &'a Entry)>;
+
 /// WordNet's morphy for nouns: exception, the word itself, detachment.
-fn noun_morphy<'a>(lx: &'a Lexicon, word: &'a str) -> Option<&'a str> {
-    if let Some(&base) = lx.noun_exc.get(word) {
-        return Some(base);
-    }
-    if lx.nouns.contains_key(word) {
-        return Some(word);
+/// `entry` is the word's own entry (looked up once by the caller).
+fn noun_morphy<'a>(lx: &Lexicon, word: &'a str, entry: Found<'_>) -> Option<&'a str> {
+    if let Some((form, e)) = entry {
+        if let Some(base) = lx.noun_exc(e) {
+            return Some(base);
+        }
+        if e.is_noun() {
+            return Some(form);
+        }
     }
     if word.ends_with("ss") || word.len() <= 2 {
         return None;
     }
     detach(word, &NOUN_RULES, |c| {
-        lx.nouns.get_key_value(c).map(|(&k, _)| k)
+        lx.get(c).filter(|(_, e)| e.is_noun()).map(|(k, _)| k)
     })
 }
 
 /// WordNet's morphy for verbs: exception, the word itself, detachment.
-fn verb_morphy<'a>(lx: &'a Lexicon, word: &'a str) -> Option<&'a str> {
-    if let Some(&base) = lx.verb_exc.get(word) {
-        return Some(base);
+fn verb_morphy<'a>(lx: &Lexicon, word: &'a str, entry: Found<'_>) -> Option<&'a str> {
+    if let Some((form, e)) = entry {
+        if let Some(base) = lx.verb_exc(e) {
+            return Some(base);
+        }
+        if e.is_verb() {
+            return Some(form);
+        }
     }
-    if lx.verbs.contains(word) {
-        return Some(word);
-    }
-    detach(word, &VERB_RULES, |c| lx.verbs.get(c).copied())
+    detach(word, &VERB_RULES, |c| {
+        lx.get(c).filter(|(_, e)| e.is_verb()).map(|(k, _)| k)
+    })
 }
 
 /// The first candidate of the detachment rules that `known` accepts; built in a
 /// stack buffer.
-fn detach<'a>(
+fn detach(
     word: &str,
     rules: &[(&str, &str)],
-    known: impl Fn(&str) -> Option<&'a str>,
-) -> Option<&'a str> {
+    known: impl Fn(&str) -> Option<&'static str>,
+) -> Option<&'static str> {
     if word.len() > MAX_WORD {
         return None;
     }

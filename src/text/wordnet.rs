@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 /// `lemma \t synset ids` (its common senses among the first four: the first and
 /// any later one SemCor tags at least a quarter as often; comma-separated;
@@ -38,20 +38,86 @@ pub(crate) const NO_SENSE: SynsetId = SynsetId::MAX;
 /// The kept senses of a noun lemma ([`NO_SENSE`] where absent).
 pub(crate) type Senses = [SynsetId; 4];
 
+/// Everything the tables say about one form, behind one hash lookup.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    flags: u8,
+    /// Derivational family id, [`NONE`] if none.
+    pub family: u32,
+    /// Index into [`Lexicon::senses`], [`NONE`] if the form is no noun lemma
+    /// with senses.
+    senses: u32,
+    /// Indexes into [`Lexicon::strings`], [`NONE`] where absent.
+    noun_exc: u32,
+    verb_exc: u32,
+    choice: u32,
+}
+
+/// An absent index or id in an [`Entry`].
+pub(crate) const NONE: u32 = u32::MAX;
+
+const NOUN: u8 = 1;
+const VERB: u8 = 2;
+const KEPT: u8 = 4;
+
+impl Entry {
+    const EMPTY: Entry = Entry {
+        flags: 0,
+        family: NONE,
+        senses: NONE,
+        noun_exc: NONE,
+        verb_exc: NONE,
+        choice: NONE,
+    };
+    /// The form is a noun lemma.
+    pub fn is_noun(&self) -> bool {
+        self.flags & NOUN != 0
+    }
+    /// The form is a verb lemma.
+    pub fn is_verb(&self) -> bool {
+        self.flags & VERB != 0
+    }
+    /// The form is kept as it is (`keep.txt`).
+    pub fn is_kept(&self) -> bool {
+        self.flags & KEPT != 0
+    }
+}
+
 pub(crate) struct Lexicon {
-    pub nouns: HashMap<&'static str, Senses>,
-    pub verbs: HashSet<&'static str>,
-    pub noun_exc: HashMap<&'static str, &'static str>,
-    pub verb_exc: HashMap<&'static str, &'static str>,
-    pub choice: HashMap<&'static str, &'static str>,
-    pub keep: HashSet<&'static str>,
-    pub family: HashMap<&'static str, u32>,
+    /// Every form any table names: lemmas, exception forms and bases, choices,
+    /// family members, kept forms.
+    pub forms: HashMap<&'static str, Entry>,
+    strings: Vec<&'static str>,
+    senses: Vec<Senses>,
     /// `hyper_at[i]..hyper_at[i + 1]` indexes synset `i`'s hypernyms in `hyper`.
     pub hyper_at: Vec<u32>,
     pub hyper: Vec<SynsetId>,
 }
 
 impl Lexicon {
+    /// The entry of a form, with the form as the tables hold it.
+    pub fn get(&self, form: &str) -> Option<(&'static str, &Entry)> {
+        self.forms.get_key_value(form).map(|(&k, e)| (k, e))
+    }
+    fn string(&self, i: u32) -> Option<&'static str> {
+        self.strings.get(i as usize).copied()
+    }
+    /// The noun exception's base of an entry.
+    pub fn noun_exc(&self, e: &Entry) -> Option<&'static str> {
+        self.string(e.noun_exc)
+    }
+    /// The verb exception's base of an entry.
+    pub fn verb_exc(&self, e: &Entry) -> Option<&'static str> {
+        self.string(e.verb_exc)
+    }
+    /// The lemma `lemma()` chooses for a form with two readings.
+    pub fn choice(&self, e: &Entry) -> Option<&'static str> {
+        self.string(e.choice)
+    }
+    /// The senses of a noun lemma (`None` without senses).
+    pub fn senses(&self, e: &Entry) -> Option<Senses> {
+        self.senses.get(e.senses as usize).copied()
+    }
     /// The hypernyms of a synset (empty for an unknown id).
     pub fn hypernyms(&self, id: SynsetId) -> &[SynsetId] {
         let i = id as usize;
@@ -81,47 +147,61 @@ pub(crate) fn ids(field: &'static str) -> impl Iterator<Item = SynsetId> {
         .filter_map(|s| s.parse().ok())
 }
 
+fn index(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(NONE)
+}
+
 fn build() -> Lexicon {
-    let mut nouns = HashMap::with_capacity(NOUNS.len() / 16);
-    for (lemma, senses) in lines(NOUNS).filter_map(pair) {
+    let mut forms: HashMap<&'static str, Entry> = HashMap::with_capacity(80_000);
+    let mut strings = Vec::with_capacity(8_000);
+    let mut senses = Vec::with_capacity(45_000);
+    for (lemma, field) in lines(NOUNS).filter_map(pair) {
         let mut s = [NO_SENSE; 4];
-        for (slot, id) in s.iter_mut().zip(ids(senses)) {
+        for (slot, id) in s.iter_mut().zip(ids(field)) {
             *slot = id;
         }
-        nouns.insert(lemma, s);
+        let e = forms.entry(lemma).or_insert(Entry::EMPTY);
+        e.flags |= NOUN;
+        if s[0] != NO_SENSE {
+            e.senses = index(senses.len());
+            senses.push(s);
+        }
     }
-    let mut verbs = HashSet::with_capacity(VERBS.len() / 8);
-    verbs.extend(lines(VERBS));
-    let map = |table: &'static str| {
-        let mut m = HashMap::with_capacity(table.len() / 12);
-        m.extend(lines(table).filter_map(pair));
-        m
+    for verb in lines(VERBS) {
+        forms.entry(verb).or_insert(Entry::EMPTY).flags |= VERB;
+    }
+    for form in lines(KEEP) {
+        forms.entry(form).or_insert(Entry::EMPTY).flags |= KEPT;
+    }
+    let mut with_string = |table: &'static str, set: fn(&mut Entry, u32)| {
+        for (form, base) in lines(table).filter_map(pair) {
+            set(
+                forms.entry(form).or_insert(Entry::EMPTY),
+                index(strings.len()),
+            );
+            strings.push(base);
+        }
     };
-    let mut keep = HashSet::new();
-    keep.extend(lines(KEEP));
-    let mut family = HashMap::with_capacity(FAMILIES.len() / 8);
+    with_string(NOUN_EXC, |e, i| e.noun_exc = i);
+    with_string(VERB_EXC, |e, i| e.verb_exc = i);
+    with_string(POS_CHOICE, |e, i| e.choice = i);
     for (id, line) in lines(FAMILIES).enumerate() {
-        let id = u32::try_from(id).unwrap_or(u32::MAX);
         for w in line.split(' ').filter(|w| !w.is_empty()) {
-            family.insert(w, id);
+            forms.entry(w).or_insert(Entry::EMPTY).family = index(id);
         }
     }
     let mut hyper_at = Vec::with_capacity(SYNSETS.len() / 5);
     let mut hyper = Vec::with_capacity(SYNSETS.len() / 5);
     // Every line counts here, empty ones too: the line number is the id.
     for line in SYNSETS.lines() {
-        hyper_at.push(u32::try_from(hyper.len()).unwrap_or(u32::MAX));
+        hyper_at.push(index(hyper.len()));
         hyper.extend(ids(line));
     }
-    hyper_at.push(u32::try_from(hyper.len()).unwrap_or(u32::MAX));
+    hyper_at.push(index(hyper.len()));
     Lexicon {
-        nouns,
-        verbs,
-        noun_exc: map(NOUN_EXC),
-        verb_exc: map(VERB_EXC),
-        choice: map(POS_CHOICE),
-        keep,
-        family,
+        forms,
+        strings,
+        senses,
         hyper_at,
         hyper,
     }
