@@ -74,7 +74,7 @@ struct Bag {
 
 /// Align every restatement sentence of `blocks` with the body sentences.
 pub fn align(source: &SourceFile, blocks: &[Block<'_>], figures: &[Figure]) -> Vec<Alignment> {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab = Vocabulary::default();
     let mut bodies: Vec<Bag> = Vec::new();
     let mut restated: Vec<Bag> = Vec::new();
     for block in blocks {
@@ -261,7 +261,20 @@ fn inverse_document_frequency(bodies: &[Bag], words: usize) -> Vec<f64> {
 /// weight factor: 1.5 for a capitalised word inside the sentence (a name),
 /// 0.5 for a number (numbers are what a wrong restatement changes), 1
 /// otherwise.
-fn bag_of_words(sentence: &str, vocab: &mut HashMap<String, u32>) -> Vec<(u32, f64)> {
+/// The words of one article: lemma ids, and each spelling's lemma id.
+#[derive(Default)]
+struct Vocabulary {
+    lemmas: HashMap<String, u32>,
+    spellings: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn len(&self) -> usize {
+        self.lemmas.len()
+    }
+}
+
+fn bag_of_words(sentence: &str, vocab: &mut Vocabulary) -> Vec<(u32, f64)> {
     let mut out: Vec<(u32, f64)> = Vec::new();
     let mut lower = String::new();
     for (i, (start, word)) in words(sentence).enumerate() {
@@ -286,17 +299,25 @@ fn bag_of_words(sentence: &str, vocab: &mut HashMap<String, u32>) -> Vec<(u32, f
         } else {
             1.0
         };
-        let lemma = if digit {
-            std::borrow::Cow::Borrowed(lower.as_str())
-        } else {
-            crate::text::lemma::lemma(&lower)
-        };
-        let next = vocab.len() as u32;
-        let id = match vocab.get(lemma.as_ref()) {
+        // Each distinct spelling is lemmatised once per article.
+        let id = match vocab.spellings.get(lower.as_str()) {
             Some(&id) => id,
             None => {
-                vocab.insert(lemma.into_owned(), next);
-                next
+                let lemma = if digit {
+                    std::borrow::Cow::Borrowed(lower.as_str())
+                } else {
+                    crate::text::lemma::lemma(&lower)
+                };
+                let next = vocab.lemmas.len() as u32;
+                let id = match vocab.lemmas.get(lemma.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        vocab.lemmas.insert(lemma.into_owned(), next);
+                        next
+                    }
+                };
+                vocab.spellings.insert(lower.clone(), id);
+                id
             }
         };
         match out.iter_mut().find(|(w, _)| *w == id) {
