@@ -96,24 +96,7 @@ impl<'c, 'a> Restated<'c, 'a> {
         let Some(f) = claims.figures.get(r) else {
             return Vec::new();
         };
-        // The sentence's alignment and the figure's clause's, best score per
-        // body sentence.
-        let mut sources: Vec<&AlignedSource> = [&self.sentences, &self.clauses]
-            .into_iter()
-            .filter_map(|list| self.alignment_in(list, f))
-            .flat_map(|a| a.sources.iter())
-            .collect();
-        sources.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sentence.start.cmp(&b.sentence.start))
-        });
-        let mut seen: Vec<usize> = Vec::new();
-        sources.retain(|s| {
-            let new = !seen.contains(&s.sentence.start);
-            seen.push(s.sentence.start);
-            new
-        });
+        let sources = self.sources_of(f);
         let mut out = Vec::new();
         for (rank, source) in sources.into_iter().enumerate() {
             for b in self.figures_in(source.sentence.start, source.sentence.end) {
@@ -137,6 +120,77 @@ impl<'c, 'a> Restated<'c, 'a> {
             }
         }
         out
+    }
+
+    /// A figure's implied support: two figures of one aligned body sentence
+    /// from which the restated value follows — a share ("36 of his 50
+    /// matches" → 72%), a difference ("from $15.1 billion to $14.2 billion" →
+    /// "almost $1 billion"), a relative change ("from 155 to 214" → "up
+    /// 38%"). Only the first 24 figures of a sentence are paired, so a table
+    /// in one sentence stays linear.
+    pub fn implied(&self, r: usize) -> bool {
+        let claims = self.cx.claims;
+        let Some(f) = claims.figures.get(r) else {
+            return false;
+        };
+        let holds = |v: f64| {
+            let tol = if f.unit.class == UnitClass::Percent {
+                1.0
+            } else {
+                0.0
+            };
+            f.range
+                .overlaps(&crate::claims::Range::closed(v - tol, v + tol), false)
+        };
+        for source in self.sources_of(f).into_iter().take(3) {
+            let here: Vec<&Figure> = self
+                .figures_in(source.sentence.start, source.sentence.end)
+                .filter_map(|i| claims.figures.get(i))
+                .filter(|g| g.value > 0.0 && g.unit.class != UnitClass::Percent)
+                .take(24)
+                .collect();
+            for (i, a) in here.iter().enumerate() {
+                for b in here.iter().skip(i + 1) {
+                    if a.unit != b.unit {
+                        continue;
+                    }
+                    let (lo, hi) = if a.value < b.value { (a, b) } else { (b, a) };
+                    let implied = if f.unit.class == UnitClass::Percent {
+                        (!f.change && holds(100.0 * lo.value / hi.value))
+                            || holds(100.0 * (hi.value - lo.value) / lo.value)
+                            || holds(100.0 * (hi.value - lo.value) / hi.value)
+                    } else {
+                        f.unit == a.unit && holds(hi.value - lo.value)
+                    };
+                    if implied {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// The body sentences aligned with a figure: its sentence's alignment
+    /// and its clause's, the best score per body sentence, best first.
+    fn sources_of(&self, f: &Figure) -> Vec<&'a AlignedSource> {
+        let mut sources: Vec<&AlignedSource> = [&self.sentences, &self.clauses]
+            .into_iter()
+            .filter_map(|list| self.alignment_in(list, f))
+            .flat_map(|a| a.sources.iter())
+            .collect();
+        sources.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.sentence.start.cmp(&b.sentence.start))
+        });
+        let mut seen: Vec<usize> = Vec::new();
+        sources.retain(|s| {
+            let new = !seen.contains(&s.sentence.start);
+            seen.push(s.sentence.start);
+            new
+        });
+        sources
     }
 
     fn alignment_in(&self, list: &[usize], f: &Figure) -> Option<&'a crate::claims::Alignment> {
@@ -342,6 +396,9 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     };
     let candidates = restated.candidates(r_index);
     if candidates.is_empty() {
+        if restated.implied(r_index) {
+            return Verdict::Supported;
+        }
         return Verdict::NoCandidates;
     }
     let integral = |b: &Figure| r.is_integral() && b.is_integral();
@@ -434,8 +491,14 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
             })
         })
         .max_by(by_rank);
-    // The counterpart: a slip first, else a near value for the same thing.
-    let best = slipped.or(near_value);
+    // The counterpart: a slip first, else a near value for the same thing
+    // unless the aligned sentences imply the restated value.
+    let best = slipped.or_else(|| near_value.filter(|_| !restated.implied(r_index)));
+    if best.is_none() {
+        if let Some(b) = scale_slip_elsewhere(ix, r) {
+            return Verdict::Conflict(b);
+        }
+    }
     if let Some(c) = best {
         // A counterpart is outweighed only by agreement as strong: a
         // candidate aligned at least as well, or a figure elsewhere in the
@@ -450,7 +513,10 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         }
         return Verdict::Supported;
     }
-    if candidates.iter().any(agrees) || same_amount_elsewhere(ix, r, ThingMatch::Unknown) {
+    if candidates.iter().any(agrees)
+        || same_amount_elsewhere(ix, r, ThingMatch::Unknown)
+        || restated.implied(r_index)
+    {
         return Verdict::Supported;
     }
     Verdict::Unmatched(
@@ -494,4 +560,35 @@ fn same_number_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> bool {
             && !sides_clash(r, b)
             && b.range.overlaps(&r.range, false)
     })
+}
+
+/// A body figure anywhere that states the restated number's digits at
+/// another scale ("$1.84 billion" / "$1.84 million"), for a thing that is
+/// not plainly another, when no body figure states the restated amount
+/// itself: a slip no sentence alignment is needed to see.
+fn scale_slip_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> Option<usize> {
+    let figures = &ix.cx.claims.figures;
+    if same_number_elsewhere(ix, r) || digits(r.value).len() < 2 {
+        return None;
+    }
+    figures.iter().position(|b| {
+        b.part.is_body()
+            && !(r.part == Part::Lede && b.part == Part::Lede)
+            && b.sentence != r.sentence
+            && b.unit == r.unit
+            && b.change == r.change
+            && !b.in_quote
+            && slip(r, b) == Some(Slip::Scale)
+            && scale_word_apart(r.value, b.value)
+            && thing_match(r, b) != ThingMatch::Different
+            && !ix.anchors_disagree(r, b)
+            && !ix.negated(b)
+    })
+}
+
+/// The values differ by a factor of exactly 1,000 (or 1,000,000): a scale
+/// word swapped (thousand, million, billion), not a shifted decimal point.
+fn scale_word_apart(a: f64, b: f64) -> bool {
+    let r = (a / b).abs().log10().abs();
+    (r - 3.0).abs() < 1e-6 || (r - 6.0).abs() < 1e-6
 }
