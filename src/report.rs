@@ -102,7 +102,7 @@ impl RuleInfo {
             category: meta.category.as_str().to_string(),
             default_severity: meta.category.default_severity(),
             summary: meta.summary().to_string(),
-            docs: meta.docs.to_string(),
+            docs: dedent_docs(meta.docs),
         }
     }
 
@@ -113,6 +113,18 @@ impl RuleInfo {
             .map(|r| RuleInfo::from_meta(r.meta()))
             .collect()
     }
+}
+
+/// A rule's docs as written in its `///` comment, without the one space
+/// that follows every `///` (so Markdown indentation and code blocks keep
+/// their meaning), trimmed at both ends.
+pub fn dedent_docs(docs: &str) -> String {
+    docs.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// A whole run: files in input order and the summary.
