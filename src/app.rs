@@ -902,10 +902,17 @@ fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> 
         article: &article,
         claims: &claims,
     };
-    let findings = crate::rules::run(&cx, |meta| {
-        settings.severity_for(meta, Some(source.path.as_str()))
-    });
+    let severity =
+        |meta: &crate::rules::RuleMeta| settings.severity_for(meta, Some(source.path.as_str()));
+    let findings = crate::rules::run(&cx, severity);
     let mut report = FileReport::checked(source, &findings);
+    report.limits = crate::rules::limits(&cx, severity)
+        .into_iter()
+        .map(|l| crate::report::LimitNote {
+            code: l.code.to_string(),
+            message: l.message,
+        })
+        .collect();
     if !keep_source {
         report.source = None;
     }

@@ -64,6 +64,18 @@ pub struct FileReport {
     /// on stderr. Not serialised.
     #[serde(skip)]
     pub notice: Option<String>,
+    /// Parts of the article a rule did not check because a size limit keeps
+    /// it linear (see `Rule::limits`): findings there may be missing. Left
+    /// out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitNote>,
+}
+
+/// A rule's note that it did not check all of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LimitNote {
+    pub code: String,
+    pub message: String,
 }
 
 /// Counts over the whole run.
@@ -211,6 +223,7 @@ impl FileReport {
             error: None,
             source: Some(source.text.clone()),
             notice: None,
+            limits: Vec::new(),
         }
     }
 
@@ -222,6 +235,7 @@ impl FileReport {
             error: Some(reason.into()),
             source: None,
             notice: None,
+            limits: Vec::new(),
         }
     }
 }

@@ -29,6 +29,15 @@ pub fn write_file(file: &FileReport, opts: super::Options, out: &mut dyn Write) 
         .term_width(width.saturating_sub(gutter_slack(finding)));
         write_finding(&renderer, width, file, finding, out)?;
     }
+    // A rule that did not check all of the file says so: findings may be
+    // missing there.
+    for l in &file.limits {
+        writeln!(
+            out,
+            "note[{}]: {}: not fully checked: {}\n",
+            l.code, file.path, l.message
+        )?;
+    }
     Ok(())
 }
 

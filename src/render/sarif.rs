@@ -115,6 +115,16 @@ pub fn to_value(report: &Report) -> Value {
                 }}],
             }));
         }
+        for l in &file.limits {
+            notifications.push(json!({
+                "level": "warning",
+                "message": {"text": format!("{}: {} not fully checked: {}", file.path, l.code, l.message)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": artifact_location(&file.path),
+                }}],
+                "associatedRule": {"id": l.code},
+            }));
+        }
         for f in &file.findings {
             let mut result = json!({
                 "ruleId": f.code,
