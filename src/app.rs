@@ -1349,6 +1349,14 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         schema_version: 1,
         findings: Vec::new(),
     });
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        eprintln!("newslint: --statistics prints a table (--format human) or JSON (--format json)");
+        return Ok(EXIT_ERROR);
+    }
+    let mut statistics = args
+        .statistics
+        .then(render::statistics::Statistics::default);
+    let mut counted = crate::report::Summary::default();
     let mut stream = render::Stream::new(args.format, opts, &mut sink);
     // Whether a finding reached its own config's fail level.
     let mut fails = false;
@@ -1392,13 +1400,33 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             }
             fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
-            stream.push(file)?;
+            match &mut statistics {
+                Some(st) => {
+                    st.add(&file);
+                    counted.add(&file);
+                }
+                None => stream.push(file)?,
+            }
         }
     }
     if let Some(p) = &progress {
         p.clear();
     }
-    let summary = stream.finish(RuleInfo::all())?;
+    let summary = match &statistics {
+        Some(st) => {
+            drop(stream);
+            if args.format == Format::Json {
+                st.write_json(&mut sink)?;
+            } else {
+                st.write_table(&mut sink)?;
+                if !args.quiet {
+                    writeln!(sink, "{}", render::human::summary_line(&counted))?;
+                }
+            }
+            counted
+        }
+        None => stream.finish(RuleInfo::all())?,
+    };
     sink.finish()?;
     if let (Some(path), Some(b)) = (&args.write_baseline, &baseline_out) {
         let mut bytes = serde_json::to_vec_pretty(b)?;
