@@ -324,6 +324,9 @@ pub struct Applied {
     pub why: String,
 }
 
+/// A config file's settings, or why it could not be read.
+type Loaded = Result<Arc<Settings>, String>;
+
 /// Resolves, caches and shares the settings of every config file a run
 /// meets; each file is read and validated once.
 pub struct ConfigResolver {
@@ -333,7 +336,7 @@ pub struct ConfigResolver {
     /// Directory → the config found from it upward.
     found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Config file (`None`: defaults) → its resolved settings.
-    loaded: Mutex<HashMap<Option<PathBuf>, Result<Arc<Settings>, String>>>,
+    loaded: Mutex<HashMap<Option<PathBuf>, Loaded>>,
 }
 
 impl ConfigResolver {

@@ -478,6 +478,20 @@ fn ci_run_is_executable() {
     }
 }
 
+#[test]
+fn ci_runs_both_test_tiers_the_readme_names() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    for command in [
+        "cargo test --locked\n",
+        "cargo test --locked --release --test it -- --ignored",
+    ] {
+        let bare = command.trim_end();
+        assert!(readme.contains(bare), "README lacks `{bare}`");
+        assert!(ci.contains(command), ".ci/run lacks `{bare}`");
+    }
+}
+
 // ---------------------------------------------------------------- terminal width
 
 /// Each `NN | source` line of a human report, with the line after it.
