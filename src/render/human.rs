@@ -101,7 +101,7 @@ fn visible_columns(width: usize, finding: &ReportFinding) -> usize {
 /// `visible` columns. Each snippet is windowed to the terminal on its own
 /// (rustc's margin), so the carets of a side at column 140 and of one at
 /// column 5 both stay under their words. Each side keeps its index
-/// (0 = primary).
+/// (0 = primary); the primary's group comes first, the others in line order.
 fn groups(finding: &ReportFinding, visible: usize) -> Vec<Vec<(usize, &Location)>> {
     let mut sides: Vec<(usize, &Location)> = finding.locations.iter().enumerate().collect();
     sides.sort_by_key(|(i, l)| (l.line, l.start, *i));
@@ -126,6 +126,12 @@ fn groups(finding: &ReportFinding, visible: usize) -> Vec<Vec<(usize, &Location)
             Some(g) if joins => g.push(side),
             _ => out.push(vec![side]),
         }
+    }
+    // The primary side's snippet comes first: its `-->` names the file at
+    // the primary side, as before windowing.
+    if let Some(p) = out.iter().position(|g| g.iter().any(|(i, _)| *i == 0)) {
+        let primary = out.remove(p);
+        out.insert(0, primary);
     }
     out
 }
