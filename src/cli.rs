@@ -45,7 +45,8 @@ pub use crate::render::Format;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    /// Never with NO_COLOR; always with FORCE_COLOR or CLICOLOR_FORCE (not
+    /// `0`); else colour when standard output is a terminal.
     Auto,
     Always,
     Never,
@@ -56,7 +57,8 @@ pub enum InputKind {
     /// Each path is an article (directories are walked).
     Files,
     /// Each path (or `-`) holds one JSON object per line: {"id": "...",
-    /// "text": "..."}; the id stands for the path in all output.
+    /// "text": "..."}; the id (a string or a number) stands for the path in
+    /// all output; other fields are ignored.
     Ndjson,
 }
 
