@@ -24,6 +24,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod source;
+pub mod text;
 
 pub use article::{Article, Part};
 pub use claims::Claims;
