@@ -33,22 +33,32 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(main_from(std::env::args_os()))
+}
+
+/// The binary's work for these arguments (the first is the program's name);
+/// returns the exit code.
+pub fn main_from<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
             let _ = e.print();
-            return ExitCode::from(code);
+            return code;
         }
     };
     match run(cli) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
-                return ExitCode::from(EXIT_OK);
+                return EXIT_OK;
             }
             eprintln!("newslint: {e:#}");
-            ExitCode::from(EXIT_ERROR)
+            EXIT_ERROR
         }
     }
 }
@@ -74,12 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
             let article = crate::parse(&source);
             let claims = crate::extract(&source, &article);
-            let doc = crate::claims::ClaimsDocument {
-                schema_version: crate::article::SCHEMA_VERSION,
-                path: &source.path,
-                claims: &claims,
-            };
-            print_json(&doc, &args)?;
+            print_json(&crate::claims_document(&source, &claims), &args)?;
             Ok(EXIT_OK)
         }
         Command::Rule(args) => rule(&args),
@@ -218,11 +223,7 @@ fn load_settings(sel: &SelectionArgs) -> Result<Settings, settings::ConfigError>
             .ok()
             .and_then(|d| settings::discover(&d))
     };
-    let file = match &path {
-        Some(p) => settings::load_config(p)?,
-        None => settings::ConfigFile::default(),
-    };
-    Settings::resolve(path.as_deref(), file, &cli_overrides(sel))
+    crate::resolve_settings(path.as_deref(), &cli_overrides(sel))
 }
 
 fn config(args: &ConfigArgs) -> anyhow::Result<u8> {
@@ -825,17 +826,7 @@ fn decode_utf16(
 
 /// Check one source with the settings for its path.
 fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> FileReport {
-    let article = crate::parse(source);
-    let claims = crate::extract(source, &article);
-    let cx = crate::rules::Context {
-        source,
-        article: &article,
-        claims: &claims,
-    };
-    let findings = crate::rules::run(&cx, |meta| {
-        settings.severity_for(meta, Some(source.path.as_str()))
-    });
-    let mut report = FileReport::checked(source, &findings);
+    let mut report = crate::check_file(source, settings);
     if !keep_source {
         report.source = None;
     }
@@ -854,12 +845,7 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOpti
                     reason: too_big(opts.max_bytes),
                 })
             } else {
-                decode(text.clone().into_bytes())
-                    .map(|t| (SourceFile::new(id.clone(), t), None))
-                    .map_err(|reason| InputError {
-                        path: id.clone(),
-                        reason,
-                    })
+                crate::source_from_text(id.clone(), text.clone()).map(|s| (s, None))
             }
         }
     };
@@ -867,16 +853,7 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOpti
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
-    // A bug in one rule must not lose the other files' results.
-    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_source(&source, settings, keep_source)
-    }))
-    .unwrap_or_else(|_| {
-        FileReport::unreadable(
-            source.path.clone(),
-            "internal error while checking (please report this file)",
-        )
-    });
+    let mut report = check_source(&source, settings, keep_source);
     report.notice = notice;
     report
 }
