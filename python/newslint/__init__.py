@@ -24,12 +24,10 @@ file, both subclasses of :class:`NewslintError` (a ``ValueError``);
 0
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Iterable
-from typing import Any, Optional, Union
+from typing import Any
 
 from . import _native
 from ._native import ConfigError, InputError, NewslintError
@@ -48,22 +46,18 @@ __all__ = [
 #: The version of the engine (``newslint --version`` prints the same).
 __version__: str = _native.ENGINE_VERSION
 
-Selection = Union[str, Iterable[str], None]
-PathArg = Union[str, "os.PathLike[str]", None]
-
-
-def _fspath(path: PathArg) -> Optional[str]:
+def _fspath(path: "str | os.PathLike[str] | None") -> "str | None":
     return None if path is None else os.fspath(path)
 
 
 def check(
     text: str,
     *,
-    path: Optional[str] = None,
-    select: Selection = None,
-    ignore: Selection = None,
-    extend_select: Selection = None,
-    config: PathArg = None,
+    path: str | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    extend_select: str | Iterable[str] | None = None,
+    config: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """Check one article; return the report ``newslint check --format json`` prints.
 
@@ -121,12 +115,12 @@ def check(
 def check_many(
     texts: Iterable[str],
     *,
-    paths: Optional[Iterable[str]] = None,
-    select: Selection = None,
-    ignore: Selection = None,
-    extend_select: Selection = None,
-    config: PathArg = None,
-    threads: Optional[int] = None,
+    paths: Iterable[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    extend_select: str | Iterable[str] | None = None,
+    config: str | os.PathLike[str] | None = None,
+    threads: int | None = None,
 ) -> list[dict[str, Any]]:
     """Check many articles in parallel; return one report per text, in input order.
 
@@ -178,7 +172,7 @@ def check_many(
     ]
 
 
-def parse(text: str, *, path: Optional[str] = None) -> dict[str, Any]:
+def parse(text: str, *, path: str | None = None) -> dict[str, Any]:
     """Parse an article; return the structure ``newslint parse`` prints.
 
     ``{"schema_version": 1, "path", "headline", "lede", "outline",
@@ -201,7 +195,7 @@ def parse(text: str, *, path: Optional[str] = None) -> dict[str, Any]:
     return json.loads(_native.parse(text, path=path))
 
 
-def claims(text: str, *, path: Optional[str] = None) -> dict[str, Any]:
+def claims(text: str, *, path: str | None = None) -> dict[str, Any]:
     """Extract an article's checkable claims; return what ``newslint claims`` prints.
 
     ``{"schema_version": 1, "path", "figures", "tallies", "quotes",

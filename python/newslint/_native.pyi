@@ -6,9 +6,8 @@ functions of the same names turn it into Python objects. Use those.
 
 import os
 from collections.abc import Iterable
-from typing import Optional, Union
 
-_Selection = Union[str, Iterable[str], None]
+_Selection = str | Iterable[str] | None
 
 ENGINE_VERSION: str
 
@@ -24,22 +23,22 @@ class ConfigError(NewslintError):
 def check(
     text: str,
     *,
-    path: Optional[str] = None,
+    path: str | None = None,
     select: _Selection = None,
     ignore: _Selection = None,
     extend_select: _Selection = None,
-    config: Union[str, os.PathLike[str], None] = None,
+    config: str | os.PathLike[str] | None = None,
 ) -> str: ...
 def check_many(
     texts: Iterable[str],
     *,
-    paths: Optional[Iterable[str]] = None,
+    paths: Iterable[str] | None = None,
     select: _Selection = None,
     ignore: _Selection = None,
     extend_select: _Selection = None,
-    config: Union[str, os.PathLike[str], None] = None,
-    threads: Optional[int] = None,
+    config: str | os.PathLike[str] | None = None,
+    threads: int | None = None,
 ) -> list[str]: ...
-def parse(text: str, *, path: Optional[str] = None) -> str: ...
-def claims(text: str, *, path: Optional[str] = None) -> str: ...
+def parse(text: str, *, path: str | None = None) -> str: ...
+def claims(text: str, *, path: str | None = None) -> str: ...
 def main(argv: list[str]) -> int: ...

@@ -48,58 +48,76 @@ create_exception!(
 /// The name the CLI gives to text it was handed without a file name.
 const UNNAMED: &str = "<stdin>";
 
-/// A text argument as Rust text, or (inner `Err`) the CLI's reason why it is
-/// not valid UTF-8. Anything but a `str` is a `TypeError`.
-fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Result<String, String>> {
+/// A text argument as Rust text, or (inner `Err`) why it is not valid
+/// UTF-8. Anything but a `str` is a `TypeError`.
+fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Result<String, NotUtf8>> {
     let Ok(s) = obj.cast::<PyString>() else {
         return Err(PyTypeError::new_err(not_a_str(obj, what)));
     };
     match s.to_str() {
         Ok(t) => Ok(Ok(t.to_owned())),
-        Err(_) => Ok(Err(surrogate_reason(s)?)),
+        Err(_) => Ok(Err(NotUtf8::of(s)?)),
     }
 }
 
 fn not_a_str(obj: &Bound<'_, PyAny>, what: &str) -> String {
     if obj.is_none() {
-        return format!("{what} must be str, not None");
-    }
-    let name = obj
-        .get_type()
-        .name()
-        .map_or_else(|_| "?".to_string(), |n| n.to_string());
-    if obj.cast::<PyBytes>().is_ok() {
+        format!("{what} must be str, not None")
+    } else if obj.cast::<PyBytes>().is_ok() {
         format!("{what} must be str, not bytes: decode it first (data.decode(\"utf-8\"))")
     } else {
-        format!("{what} must be str, not {name}")
+        format!("{what} must be str, not {}", type_name(obj))
     }
 }
 
-/// A `str` that cannot be encoded as UTF-8 holds a lone surrogate, as
-/// `bytes.decode(errors="surrogateescape")` leaves for a byte that is not
-/// UTF-8. The CLI's reason names the offset of the first bad byte; for such a
-/// str it is the byte offset of the surrogate, the same number the CLI gives
-/// for the file.
-fn surrogate_reason(s: &Bound<'_, PyString>) -> PyResult<String> {
-    let encoded = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-    let at = bytes
-        .windows(2)
-        .position(|w| matches!(w, [0xED, 0xA0..=0xBF]))
-        .unwrap_or(0);
-    let unit = match bytes.get(at..at + 3) {
-        Some([a, b, c]) => {
-            (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F)
-        }
-        _ => 0,
-    };
-    let index =
-        std::str::from_utf8(bytes.get(..at).unwrap_or_default()).map_or(0, |p| p.chars().count());
-    Ok(format!(
-        "not valid UTF-8 (first bad byte at offset {at}): the str holds the lone surrogate \
-         U+{unit:04X} at index {index}, as decoding with errors=\"surrogateescape\" leaves; \
-         decode with errors=\"replace\" to check the text anyway"
-    ))
+/// A `str` that cannot be encoded as UTF-8: it holds a lone surrogate, as
+/// `bytes.decode(errors="surrogateescape")` leaves for each byte that is not
+/// UTF-8. The byte offset of the first one is the offset the CLI names for
+/// the file those bytes came from.
+struct NotUtf8 {
+    /// Byte offset of the surrogate in the text encoded with surrogatepass.
+    at: usize,
+    /// The surrogate.
+    unit: u32,
+    /// Its index in the str.
+    index: usize,
+}
+
+impl NotUtf8 {
+    fn of(s: &Bound<'_, PyString>) -> PyResult<Self> {
+        let encoded = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+        let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+        let at = bytes
+            .windows(2)
+            .position(|w| matches!(w, [0xED, 0xA0..=0xBF]))
+            .unwrap_or(0);
+        let unit = match bytes.get(at..at + 3) {
+            Some([a, b, c]) => {
+                (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F)
+            }
+            _ => 0,
+        };
+        let index = std::str::from_utf8(bytes.get(..at).unwrap_or_default())
+            .map_or(0, |p| p.chars().count());
+        Ok(NotUtf8 { at, unit, index })
+    }
+
+    /// The CLI's reason, word for word.
+    fn reason(&self) -> String {
+        format!("not valid UTF-8 (first bad byte at offset {})", self.at)
+    }
+
+    /// The CLI's reason, then what it means for a str and what to do.
+    fn explained(&self) -> String {
+        format!(
+            "{}: the str holds the lone surrogate U+{:04X} at index {}, as decoding with \
+             errors=\"surrogateescape\" leaves; decode with errors=\"replace\" to check the \
+             text anyway",
+            self.reason(),
+            self.unit,
+            self.index
+        )
+    }
 }
 
 /// A selection (`select`, `ignore`, `extend_select`): None, one str or an
@@ -179,8 +197,8 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 }
 
 /// The source for a single-text call, or the CLI's `PATH: reason`.
-fn source(path: String, text: Result<String, String>) -> Result<SourceFile, Failure> {
-    let text = text.map_err(|reason| Failure::Input(format!("{path}: {reason}")))?;
+fn source(path: String, text: Result<String, NotUtf8>) -> Result<SourceFile, Failure> {
+    let text = text.map_err(|e| Failure::Input(format!("{path}: {}", e.explained())))?;
     newslint::source_from_text(path, text).map_err(|e| Failure::Input(e.to_string()))
 }
 
@@ -302,11 +320,11 @@ fn names(paths: Option<&Bound<'_, PyAny>>, n: usize) -> PyResult<Vec<String>> {
 }
 
 /// One text's result as `newslint check` reports each input.
-fn report(path: String, text: Result<String, String>, settings: &Settings) -> FileReport {
+fn report(path: String, text: Result<String, NotUtf8>, settings: &Settings) -> FileReport {
     let source = match text.map(|t| newslint::source_from_text(path.clone(), t)) {
         Ok(Ok(source)) => source,
         Ok(Err(e)) => return FileReport::unreadable(e.path, e.reason),
-        Err(reason) => return FileReport::unreadable(path, reason),
+        Err(e) => return FileReport::unreadable(path, e.reason()),
     };
     let mut report = newslint::check_file(&source, settings);
     report.source = None;
