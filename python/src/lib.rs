@@ -267,20 +267,19 @@ fn check_many(
         ));
     }
     let settings = settings(select, ignore, extend_select, config)?;
-    let work = move || -> Result<Vec<String>, Failure> {
-        names
-            .into_par_iter()
-            .zip(items)
-            .map(|(path, text)| json(&newslint::check_report(vec![report(path, text, &settings)])))
-            .collect()
+    let one = |(path, text): (String, Result<String, NotUtf8>)| {
+        json(&newslint::check_report(vec![report(path, text, &settings)]))
     };
-    let out = py.detach(move || match threads {
-        None => work(),
+    let jobs: Vec<_> = names.into_iter().zip(items).collect();
+    let out: Result<Vec<String>, Failure> = py.detach(move || match threads {
+        // one thread: no pool to start (a Spark task per core calls this per batch)
+        Some(1) => jobs.into_iter().map(one).collect(),
+        None => jobs.into_par_iter().map(one).collect(),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
             .map_err(|e| Failure::Internal(format!("cannot start worker threads: {e}")))?
-            .install(work),
+            .install(|| jobs.into_par_iter().map(one).collect()),
     });
     Ok(out?)
 }
