@@ -21,6 +21,8 @@ PYTHON="${PYTHON:-python3}"
 VENV="$ROOT/target/spark-venv"
 WORK="$ROOT/target/spark-example"
 PYSPARK_SPEC="${PYSPARK_SPEC:-pyspark>=3.5,<5}"
+# PySpark warns that it does not yet fully support pandas 3
+PANDAS_SPEC="${PANDAS_SPEC:-pandas>=2,<3}"
 VIA="${VIA:-pipe,dataframe}"
 
 command -v java >/dev/null || { echo "spark example: java is not on PATH" >&2; exit 2; }
@@ -28,10 +30,10 @@ command -v java >/dev/null || { echo "spark example: java is not on PATH" >&2; e
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c 'import pyspark, pandas, pyarrow' 2>/dev/null \
+if ! "$VENV/bin/python" -c 'import pyspark, pyarrow, pandas; assert int(pandas.__version__.split(".")[0]) < 3' 2>/dev/null \
     || [ ! -x "$VENV/bin/maturin" ]; then
     # pandas and pyarrow: what mapInPandas needs; maturin builds the wheel
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check "$PYSPARK_SPEC" pandas pyarrow maturin
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "$PYSPARK_SPEC" "$PANDAS_SPEC" pyarrow maturin
 fi
 mkdir -p "$WORK"
 case ",$VIA," in
