@@ -33,22 +33,32 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(main_from(std::env::args_os()))
+}
+
+/// The binary's work for these arguments (the first is the program's name);
+/// returns the exit code.
+pub fn main_from<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
             let _ = e.print();
-            return ExitCode::from(code);
+            return code;
         }
     };
     match run(cli) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
-                return ExitCode::from(EXIT_OK);
+                return EXIT_OK;
             }
             eprintln!("newslint: {e:#}");
-            ExitCode::from(EXIT_ERROR)
+            EXIT_ERROR
         }
     }
 }
@@ -895,24 +905,7 @@ fn decode_utf16(
 
 /// Check one source with the settings for its path.
 fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> FileReport {
-    let article = crate::parse(source);
-    let claims = crate::extract(source, &article);
-    let cx = crate::rules::Context {
-        source,
-        article: &article,
-        claims: &claims,
-    };
-    let severity =
-        |meta: &crate::rules::RuleMeta| settings.severity_for(meta, Some(source.path.as_str()));
-    let findings = crate::rules::run(&cx, severity);
-    let mut report = FileReport::checked(source, &findings);
-    report.limits = crate::rules::limits(&cx, severity)
-        .into_iter()
-        .map(|l| crate::report::LimitNote {
-            code: l.code.to_string(),
-            message: l.message,
-        })
-        .collect();
+    let mut report = crate::check_file(source, settings);
     if !keep_source {
         report.source = None;
     }
@@ -964,12 +957,7 @@ fn process_with(
                     reason: too_big(opts.max_bytes),
                 })
             } else {
-                decode(text.clone().into_bytes())
-                    .map(|t| (SourceFile::new(id.clone(), t), None))
-                    .map_err(|reason| InputError {
-                        path: id.clone(),
-                        reason,
-                    })
+                crate::source_from_text(id.clone(), text.clone()).map(|s| (s, None))
             }
         }
     };
@@ -977,16 +965,7 @@ fn process_with(
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
-    // A bug in one rule must not lose the other files' results.
-    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_source(&source, settings, keep_source)
-    }))
-    .unwrap_or_else(|_| {
-        FileReport::unreadable(
-            source.path.clone(),
-            "internal error while checking (please report this file)",
-        )
-    });
+    let mut report = check_source(&source, settings, keep_source);
     report.notice = notice;
     report
 }
