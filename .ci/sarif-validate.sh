@@ -4,8 +4,10 @@
 # into a local directory (default: target/sarif-multitool) on first use.
 #
 # Usage: .ci/sarif-validate.sh [SARIF FILE...]
-# Without arguments it checks the SARIF of fixtures/cli and of a report with
-# hand-built findings on every side (the render test's shared report).
+# Without arguments it checks the SARIF of fixtures/cli, of absolute paths,
+# of standard input, of unreadable inputs, of NDJSON records (string and
+# numeric ids) and of a report with hand-built findings on every side (the
+# render test's shared report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,10 +23,29 @@ if [[ ${#files[@]} -eq 0 ]]; then
     out="target/sarif-validate"
     mkdir -p "$out"
     cargo build --locked --quiet
-    # exit 1 (findings) is expected; 2 would mean an unreadable input.
-    ./target/debug/newslint check fixtures/cli --format sarif --output "$out/fixtures.sarif" || [[ $? -eq 1 ]]
+    bin_nl=./target/debug/newslint
+    # exit 1 (findings) is expected; 2 only where an input is unreadable on purpose.
+    expect() { local want=$1; shift; "$@" || [[ $? -eq $want ]]; }
+    expect 1 "$bin_nl" check fixtures/cli --format sarif --output "$out/fixtures.sarif"
+    # Absolute paths become file:// URIs, which must carry no uriBaseId.
+    expect 1 "$bin_nl" check "$PWD/fixtures/parse/example.txt" "$PWD/fixtures/cli" --format sarif --output "$out/absolute.sarif"
+    # Standard input, under its default name and a --stdin-filename.
+    expect 1 "$bin_nl" check - --format sarif --output "$out/stdin.sarif" < fixtures/parse/example.txt
+    expect 1 "$bin_nl" check - --stdin-filename "news/a b#1.txt" --format sarif --output "$out/stdin-named.sarif" < fixtures/parse/example.txt
+    # Unreadable inputs (missing, a directory given as NDJSON, relative and
+    # absolute) become tool notifications.
+    expect 2 "$bin_nl" check fixtures/parse/example.txt missing.txt "$PWD/missing-too.txt" --format sarif --output "$out/unreadable.sarif"
+    # NDJSON records: string and numeric ids, extra fields, a bad line.
+    node -e '
+        const text = require("fs").readFileSync(process.argv[1], "utf8");
+        console.log(JSON.stringify({id: "doc-1", text, url: "https://example.invalid/1"}));
+        console.log(JSON.stringify({id: 42, text}));
+        console.log("not json");
+    ' fixtures/parse/example.txt > "$out/records.ndjson"
+    expect 2 "$bin_nl" check --input ndjson "$out/records.ndjson" --format sarif --output "$out/ndjson.sarif"
     NEWSLINT_SARIF_OUT="$out/shared.sarif" cargo test --locked --quiet --test it render::sarif_of_the_shared_report_is_written_for_validation >/dev/null
-    files=("$out/fixtures.sarif" "$out/shared.sarif")
+    files=("$out/fixtures.sarif" "$out/absolute.sarif" "$out/stdin.sarif" "$out/stdin-named.sarif" \
+           "$out/unreadable.sarif" "$out/ndjson.sarif" "$out/shared.sarif")
 fi
 
 # The validator's own report is SARIF: any result at level "error" (schema

@@ -33,22 +33,32 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(main_from(std::env::args_os()))
+}
+
+/// The binary's work for these arguments (the first is the program's name);
+/// returns the exit code.
+pub fn main_from<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
             let _ = e.print();
-            return ExitCode::from(code);
+            return code;
         }
     };
     match run(cli) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
-                return ExitCode::from(EXIT_OK);
+                return EXIT_OK;
             }
             eprintln!("newslint: {e:#}");
-            ExitCode::from(EXIT_ERROR)
+            EXIT_ERROR
         }
     }
 }
@@ -64,24 +74,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Parse(args) => {
-            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
-            let article = crate::parse(&source);
-            print_json(&article, &args)?;
-            Ok(EXIT_OK)
-        }
-        Command::Claims(args) => {
-            let (source, _) = read_source(&args.file, None, ReadOptions::default())?;
-            let article = crate::parse(&source);
-            let claims = crate::extract(&source, &article);
-            let doc = crate::claims::ClaimsDocument {
-                schema_version: crate::article::SCHEMA_VERSION,
-                path: &source.path,
-                claims: &claims,
-            };
-            print_json(&doc, &args)?;
-            Ok(EXIT_OK)
-        }
+        Command::Parse(args) => parse_files(&args, false),
+        Command::Claims(args) => parse_files(&args, true),
         Command::Rule(args) => rule(&args),
         Command::Rules(args) => rules(&args),
         Command::Config(args) => config(&args),
@@ -98,12 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             write_stdout(&buf)?;
             Ok(EXIT_OK)
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-            write_stdout(&buf)?;
-            Ok(EXIT_OK)
-        }
+        Command::Man(args) => man(args.subcommand.as_deref()),
     }
 }
 
@@ -117,8 +106,77 @@ fn write_stdout(bytes: &[u8]) -> io::Result<()> {
     }
 }
 
-fn print_json<T: Serialize>(value: &T, args: &ParseArgs) -> anyhow::Result<()> {
-    let mut buf = if args.compact {
+/// `parse` / `claims`: one JSON document per file, pretty for one file
+/// (unless `--compact`), JSON Lines for several. An unreadable file is named
+/// on stderr and the others are still printed (exit 2).
+fn parse_files(args: &ParseArgs, claims: bool) -> anyhow::Result<u8> {
+    let lines = args.files.len() > 1;
+    if lines && args.files.iter().filter(|f| *f == Path::new("-")).count() > 1 {
+        eprintln!("newslint: `-` (standard input) can be given only once");
+        return Ok(EXIT_ERROR);
+    }
+    let mut code = EXIT_OK;
+    for file in &args.files {
+        let source = match read_source(file, None, ReadOptions::default()) {
+            Ok((source, _)) => source,
+            Err(e) if lines => {
+                eprintln!("newslint: {e}");
+                code = EXIT_ERROR;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let article = crate::parse(&source);
+        let compact = args.compact || lines;
+        if claims {
+            let claims = crate::extract(&source, &article);
+            let doc = crate::claims::ClaimsDocument {
+                schema_version: crate::article::SCHEMA_VERSION,
+                path: &source.path,
+                claims: &claims,
+            };
+            print_json(&doc, compact)?;
+        } else {
+            print_json(&article, compact)?;
+        }
+    }
+    Ok(code)
+}
+
+/// `newslint man [SUBCOMMAND]`: newslint(1), which lists the subcommands as
+/// newslint-SUBCOMMAND(1), or one of those pages with every option.
+fn man(subcommand: Option<&str>) -> anyhow::Result<u8> {
+    let cmd = Cli::command();
+    let page = match subcommand {
+        None => cmd,
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name).cloned() else {
+                let names: Vec<String> = cmd
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                eprintln!(
+                    "newslint: no subcommand `{name}` (one of: {})",
+                    names.join(", ")
+                );
+                return Ok(EXIT_ERROR);
+            };
+            // clap names are `&'static str` (no `string` feature); this
+            // process prints one page and exits.
+            let version = env!("CARGO_PKG_VERSION");
+            let page_name: &'static str = format!("newslint-{name}").leak();
+            let bin_name: &'static str = format!("newslint {name}").leak();
+            sub.name(page_name).bin_name(bin_name).version(version)
+        }
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page).render(&mut buf)?;
+    write_stdout(&buf)?;
+    Ok(EXIT_OK)
+}
+
+fn print_json<T: Serialize>(value: &T, compact: bool) -> anyhow::Result<()> {
+    let mut buf = if compact {
         serde_json::to_vec(value)?
     } else {
         serde_json::to_vec_pretty(value)?
@@ -145,7 +203,7 @@ fn rule(args: &RuleArgs) -> anyhow::Result<u8> {
         m.code,
         m.category.as_str(),
         default,
-        m.docs.trim()
+        crate::report::dedent_docs(m.docs)
     );
     write_stdout(text.as_bytes())?;
     Ok(EXIT_OK)
@@ -206,36 +264,40 @@ fn cli_overrides(sel: &SelectionArgs) -> CliOverrides {
     }
 }
 
-/// Resolve the settings: `--config`, else `--isolated` (none), else
-/// `newslint.toml` from the current directory upward.
-fn load_settings(sel: &SelectionArgs) -> Result<Settings, settings::ConfigError> {
-    let path = if let Some(p) = &sel.config {
-        Some(p.clone())
+/// Where the configuration comes from: `--config`, else `NEWSLINT_CONFIG`,
+/// else none with `--isolated`, else the closest `newslint.toml` to each
+/// checked file.
+fn config_mode(sel: &SelectionArgs) -> settings::ConfigMode {
+    if let Some(p) = &sel.config {
+        settings::ConfigMode::Forced(p.clone(), "--config")
     } else if sel.isolated {
-        None
+        settings::ConfigMode::Isolated
+    } else if let Some(p) = std::env::var_os("NEWSLINT_CONFIG").filter(|v| !v.is_empty()) {
+        settings::ConfigMode::Forced(PathBuf::from(p), "NEWSLINT_CONFIG")
     } else {
-        std::env::current_dir()
-            .ok()
-            .and_then(|d| settings::discover(&d))
-    };
-    let file = match &path {
-        Some(p) => settings::load_config(p)?,
-        None => settings::ConfigFile::default(),
-    };
-    Settings::resolve(path.as_deref(), file, &cli_overrides(sel))
+        settings::ConfigMode::Discover
+    }
+}
+
+fn resolver(sel: &SelectionArgs) -> settings::ConfigResolver {
+    settings::ConfigResolver::new(config_mode(sel), cli_overrides(sel))
 }
 
 fn config(args: &ConfigArgs) -> anyhow::Result<u8> {
-    let settings = match load_settings(&args.selection) {
-        Ok(s) => s,
+    let path = args.file.as_deref().filter(|p| *p != Path::new("-"));
+    let applied = match resolver(&args.selection).for_path(path) {
+        Ok(a) => a,
         Err(e) => {
             eprintln!("newslint: {e}");
             return Ok(EXIT_ERROR);
         }
     };
+    let shown = args.file.as_deref().map(display);
+    let why = args.file.as_ref().map(|_| applied.why.as_str());
     write_stdout(
-        settings
-            .describe(&cli_overrides(&args.selection))
+        applied
+            .settings
+            .describe_for(&cli_overrides(&args.selection), shown.as_deref(), why)
             .as_bytes(),
     )?;
     Ok(EXIT_OK)
@@ -370,11 +432,29 @@ fn walk_error_reason(e: &ignore::Error) -> String {
     }
 }
 
+/// One NDJSON line: `id` (a string or a number) and `text`; other fields
+/// (a corpus's url, date, ...) are ignored.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct NdjsonRecord {
-    id: String,
+    id: NdjsonId,
     text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NdjsonId {
+    Text(String),
+    /// Shown as written in JSON (`42`, `-7`, `1.5`).
+    Number(serde_json::Number),
+}
+
+impl NdjsonId {
+    fn into_string(self) -> String {
+        match self {
+            NdjsonId::Text(s) => s,
+            NdjsonId::Number(n) => n.to_string(),
+        }
+    }
 }
 
 /// Reads an NDJSON stream line by line: every record becomes an input and
@@ -483,7 +563,7 @@ impl Iterator for NdjsonReader {
             }
             return Some(match serde_json::from_slice::<NdjsonRecord>(trimmed) {
                 Ok(r) => Input::Text {
-                    id: r.id,
+                    id: r.id.into_string(),
                     text: r.text,
                 },
                 Err(e) => self.fail(format!("not a {{\"id\", \"text\"}} record: {e}")),
@@ -825,24 +905,47 @@ fn decode_utf16(
 
 /// Check one source with the settings for its path.
 fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> FileReport {
-    let article = crate::parse(source);
-    let claims = crate::extract(source, &article);
-    let cx = crate::rules::Context {
-        source,
-        article: &article,
-        claims: &claims,
-    };
-    let findings = crate::rules::run(&cx, |meta| {
-        settings.severity_for(meta, Some(source.path.as_str()))
-    });
-    let mut report = FileReport::checked(source, &findings);
+    let mut report = crate::check_file(source, settings);
     if !keep_source {
         report.source = None;
     }
     report
 }
 
-fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOptions) -> FileReport {
+/// Check one input with the settings of its closest config; returns the
+/// report and the fail level of that config.
+fn process(
+    input: &Input,
+    configs: &settings::ConfigResolver,
+    keep_source: bool,
+    opts: ReadOptions,
+) -> (FileReport, settings::FailOn) {
+    let (path, shown) = match input {
+        Input::Failed { path, reason } => {
+            return (FileReport::unreadable(path, reason), Default::default())
+        }
+        Input::File(p) => (Some(p.as_path()), display(p)),
+        Input::Stdin(name) => (None, name.clone()),
+        Input::Text { id, .. } => (None, id.clone()),
+    };
+    match configs.for_path(path) {
+        Ok(applied) => {
+            let report = process_with(input, &applied.settings, keep_source, opts);
+            (report, applied.settings.fail_on)
+        }
+        Err(e) => (
+            FileReport::unreadable(shown, e.to_string()),
+            Default::default(),
+        ),
+    }
+}
+
+fn process_with(
+    input: &Input,
+    settings: &Settings,
+    keep_source: bool,
+    opts: ReadOptions,
+) -> FileReport {
     let read = match input {
         Input::Failed { path, reason } => return FileReport::unreadable(path, reason),
         Input::File(p) => read_source(p, None, opts),
@@ -854,12 +957,7 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOpti
                     reason: too_big(opts.max_bytes),
                 })
             } else {
-                decode(text.clone().into_bytes())
-                    .map(|t| (SourceFile::new(id.clone(), t), None))
-                    .map_err(|reason| InputError {
-                        path: id.clone(),
-                        reason,
-                    })
+                crate::source_from_text(id.clone(), text.clone()).map(|s| (s, None))
             }
         }
     };
@@ -867,16 +965,7 @@ fn process(input: &Input, settings: &Settings, keep_source: bool, opts: ReadOpti
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
-    // A bug in one rule must not lose the other files' results.
-    let mut report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_source(&source, settings, keep_source)
-    }))
-    .unwrap_or_else(|_| {
-        FileReport::unreadable(
-            source.path.clone(),
-            "internal error while checking (please report this file)",
-        )
-    });
+    let mut report = check_source(&source, settings, keep_source);
     report.notice = notice;
     report
 }
@@ -947,26 +1036,56 @@ impl Baseline {
         budget
     }
 
-    fn entries(file: &FileReport) -> impl Iterator<Item = BaselineEntry> + '_ {
-        file.findings.iter().map(|f| BaselineEntry {
+    fn entries<'a>(
+        file: &'a FileReport,
+        keys: &'a BaselineKeys,
+    ) -> impl Iterator<Item = BaselineEntry> + 'a {
+        file.findings.iter().map(move |f| BaselineEntry {
             path: file.path.clone(),
             code: f.code.clone(),
-            fingerprint: f.fingerprint.clone(),
+            fingerprint: keys.key(&file.path, f),
             texts: f.locations.iter().map(|l| l.text.clone()).collect(),
         })
     }
 }
 
+/// How a baseline keys findings: the fingerprint with the file's path taken
+/// relative to the baseline file's directory (normalised lexically), so one
+/// file spelled two ways (`a.txt`, `./x/../a.txt`, `../a.txt` from a
+/// subdirectory, absolute) has one key. A baseline written next to the
+/// checked paths keeps the keys it always had.
+struct BaselineKeys {
+    cwd: PathBuf,
+    dir: PathBuf,
+}
+
+impl BaselineKeys {
+    fn new(baseline: &Path) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let file = settings::absolute(&cwd, baseline);
+        let dir = file.parent().map_or_else(|| cwd.clone(), Path::to_path_buf);
+        BaselineKeys { cwd, dir }
+    }
+
+    fn key(&self, path: &str, f: &ReportFinding) -> String {
+        let abs = settings::absolute(&self.cwd, Path::new(path));
+        let rel = abs.strip_prefix(&self.dir).unwrap_or(&abs);
+        crate::report::fingerprint(&f.code, &rel.to_string_lossy(), &f.locations)
+    }
+}
+
 /// Drop the findings a baseline records (each entry absorbs one).
-fn apply_baseline(budget: &mut HashMap<String, usize>, file: &mut FileReport) {
-    file.findings
-        .retain(|f: &ReportFinding| match budget.get_mut(&f.fingerprint) {
+fn apply_baseline(budget: &mut HashMap<String, usize>, keys: &BaselineKeys, file: &mut FileReport) {
+    let path = file.path.clone();
+    file.findings.retain(
+        |f: &ReportFinding| match budget.get_mut(&keys.key(&path, f)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false
             }
             _ => true,
-        });
+        },
+    );
 }
 
 /// Temporary files being written, removed by the interrupt handler.
@@ -1009,12 +1128,23 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".newslint-")
-            .suffix(".tmp")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".newslint-").suffix(".tmp");
+        let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+        // A new report follows the umask like any file the user creates
+        // (tempfile's own default is 0600); an existing one keeps its mode.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
             .tempfile_in(dir)
             .with_context(|| format!("{}: cannot create a temporary file", path.display()))?;
         track_temp(tmp.path(), true);
+        if let Some(meta) = existing {
+            let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        }
         Ok(AtomicFile {
             path: path.to_path_buf(),
             tmp,
@@ -1062,10 +1192,38 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !to_file && !no_color && io::stdout().is_terminal()
+            let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+            // FORCE_COLOR (Node, many CLIs) and CLICOLOR_FORCE (the
+            // CLICOLOR convention) force colour, except when set to `0`;
+            // NO_COLOR wins over both.
+            let forced = |name: &str| set(name) && std::env::var_os(name).is_some_and(|v| v != "0");
+            if set("NO_COLOR") {
+                false
+            } else if forced("FORCE_COLOR") || forced("CLICOLOR_FORCE") {
+                true
+            } else {
+                !to_file && io::stdout().is_terminal()
+            }
         }
     }
+}
+
+/// The columns human output may use: `COLUMNS` when it is a positive
+/// number, else the terminal's width when standard output is one, else
+/// [`render::DEFAULT_WIDTH`] (a pipe or `--output` file), as rustc does.
+fn output_width(to_file: bool) -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    columns
+        .or_else(|| {
+            (!to_file)
+                .then(|| terminal_size::terminal_size_of(io::stdout()))
+                .flatten()
+                .map(|(w, _)| usize::from(w.0))
+        })
+        .unwrap_or(render::DEFAULT_WIDTH)
 }
 
 /// Where the report goes: stdout, or a file renamed into place at the end.
@@ -1107,13 +1265,13 @@ const BATCH_PER_THREAD: usize = 32;
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
     install_interrupt_handler();
-    let settings = match load_settings(&args.selection) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("newslint: {e}");
-            return Ok(EXIT_ERROR);
-        }
-    };
+    let configs = resolver(&args.selection);
+    // A forced config (and, in discovery, the current directory's) is
+    // checked before any input: a broken one stops the run at once.
+    if let Err(e) = configs.for_path(None) {
+        eprintln!("newslint: {e}");
+        return Ok(EXIT_ERROR);
+    }
     let mut budget = match &args.baseline {
         Some(p) => {
             let text = std::fs::read_to_string(p)
@@ -1158,26 +1316,39 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         color: use_color(args.color, args.output.is_some()),
         summary: args.summary,
         quiet: args.quiet,
+        width: Some(output_width(args.output.is_some())),
     };
     let mut sink = match &args.output {
         Some(path) => Sink::File(io::BufWriter::new(AtomicFile::create(path)?)),
         None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
     };
+    let read_keys = args.baseline.as_deref().map(BaselineKeys::new);
+    let write_keys = args.write_baseline.as_deref().map(BaselineKeys::new);
     let mut baseline_out = args.write_baseline.as_ref().map(|_| Baseline {
         schema_version: 1,
         findings: Vec::new(),
     });
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        eprintln!("newslint: --statistics prints a table (--format human) or JSON (--format json)");
+        return Ok(EXIT_ERROR);
+    }
+    let mut statistics = args
+        .statistics
+        .then(render::statistics::Statistics::default);
+    let mut counted = crate::report::Summary::default();
     let mut stream = render::Stream::new(args.format, opts, &mut sink);
+    // Whether a finding reached its own config's fail level.
+    let mut fails = false;
     loop {
         let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<FileReport> = pool.install(|| {
+        let results: Vec<(FileReport, settings::FailOn)> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let r = process(input, &settings, keep_source, read_opts);
+                    let r = process(input, &configs, keep_source, read_opts);
                     if let Some(p) = &progress {
                         p.tick();
                     }
@@ -1190,7 +1361,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         if let Some(p) = &progress {
             p.clear();
         }
-        for mut file in results {
+        for (mut file, fail_on) in results {
             if let Some(reason) = &file.error {
                 eprintln!("newslint: {}: {reason}", file.path);
             }
@@ -1198,18 +1369,43 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 eprintln!("newslint: warning: {}: {notice}", file.path);
             }
             if let Some(b) = &mut baseline_out {
-                b.findings.extend(Baseline::entries(&file));
+                if let Some(keys) = &write_keys {
+                    b.findings.extend(Baseline::entries(&file, keys));
+                }
             }
             if let Some(budget) = &mut budget {
-                apply_baseline(budget, &mut file);
+                if let Some(keys) = &read_keys {
+                    apply_baseline(budget, keys, &mut file);
+                }
             }
-            stream.push(file)?;
+            fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
+            match &mut statistics {
+                Some(st) => {
+                    st.add(&file);
+                    counted.add(&file);
+                }
+                None => stream.push(file)?,
+            }
         }
     }
     if let Some(p) = &progress {
         p.clear();
     }
-    let summary = stream.finish(RuleInfo::all())?;
+    let summary = match &statistics {
+        Some(st) => {
+            drop(stream);
+            if args.format == Format::Json {
+                st.write_json(&mut sink)?;
+            } else {
+                st.write_table(&mut sink)?;
+                if !args.quiet {
+                    writeln!(sink, "{}", render::human::summary_line(&counted))?;
+                }
+            }
+            counted
+        }
+        None => stream.finish(RuleInfo::all())?,
+    };
     sink.finish()?;
     if let (Some(path), Some(b)) = (&args.write_baseline, &baseline_out) {
         let mut bytes = serde_json::to_vec_pretty(b)?;
@@ -1220,10 +1416,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if summary.unreadable > 0 {
         return Ok(EXIT_ERROR);
     }
-    let fails = args.write_baseline.is_none()
-        && summary
-            .max_severity()
-            .is_some_and(|s| settings.fail_on.fails(s));
+    let fails = args.write_baseline.is_none() && fails;
     Ok(if fails { EXIT_FINDINGS } else { EXIT_OK })
 }
 

@@ -36,15 +36,17 @@ pub enum Command {
     Config(ConfigArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff) on standard output.
-    Man,
+    /// Print a man page (roff) on standard output: newslint(1), or with a
+    /// subcommand its own page (`newslint man check` is newslint-check(1)).
+    Man(ManArgs),
 }
 
 pub use crate::render::Format;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal and NO_COLOR is unset.
+    /// Never with NO_COLOR; always with FORCE_COLOR or CLICOLOR_FORCE (not
+    /// `0`); else colour when standard output is a terminal.
     Auto,
     Always,
     Never,
@@ -55,15 +57,16 @@ pub enum InputKind {
     /// Each path is an article (directories are walked).
     Files,
     /// Each path (or `-`) holds one JSON object per line: {"id": "...",
-    /// "text": "..."}; the id stands for the path in all output.
+    /// "text": "..."}; the id (a string or a number) stands for the path in
+    /// all output; other fields are ignored.
     Ndjson,
 }
 
 /// Options that choose rules; shared by `check` and `config`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SelectionArgs {
-    /// Use this config file instead of looking for newslint.toml from the
-    /// current directory upward.
+    /// Use this config file for every input instead of the newslint.toml
+    /// closest to each checked file [env: NEWSLINT_CONFIG].
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
     /// Ignore every config file.
@@ -92,11 +95,17 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format. The default is human on every stream, as in ruff:
-    /// scripts ask for json/jsonl explicitly.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// scripts ask for json/jsonl explicitly. Human output fits source lines
+    /// to the terminal width (COLUMNS, else the terminal's, else 100).
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// When to colour human output; NO_COLOR in the environment means never
-    /// under auto.
+    /// Print how many findings each rule reported instead of the findings
+    /// (a table; with --format json a JSON array).
+    #[arg(long)]
+    pub statistics: bool,
+    /// When to colour human output. Under auto: never when NO_COLOR is set,
+    /// always when FORCE_COLOR or CLICOLOR_FORCE is set (not `0`), else when
+    /// standard output is a terminal.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Write the report to FILE (atomically: temp file + rename) instead of
@@ -143,9 +152,11 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
-    /// The article to read; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The articles to read; `-` reads standard input. With more than one,
+    /// the output is JSON Lines: one compact document per file, in order
+    /// (an unreadable file is reported on stderr and makes the exit code 2).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
     /// Print the JSON on one line instead of pretty-printed.
     #[arg(long)]
     pub compact: bool,
@@ -179,6 +190,10 @@ pub struct RulesArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
+    /// Show the configuration that applies to this file, and why (which
+    /// newslint.toml, found how, and which overrides match it).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     #[command(flatten)]
     pub selection: SelectionArgs,
 }
@@ -196,4 +211,11 @@ pub enum Shell {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (check, parse, claims, ...).
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Option<String>,
 }

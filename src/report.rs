@@ -64,6 +64,18 @@ pub struct FileReport {
     /// on stderr. Not serialised.
     #[serde(skip)]
     pub notice: Option<String>,
+    /// Parts of the article a rule did not check because a size limit keeps
+    /// it linear (see `Rule::limits`): findings there may be missing. Left
+    /// out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitNote>,
+}
+
+/// A rule's note that it did not check all of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LimitNote {
+    pub code: String,
+    pub message: String,
 }
 
 /// Counts over the whole run.
@@ -102,7 +114,7 @@ impl RuleInfo {
             category: meta.category.as_str().to_string(),
             default_severity: meta.category.default_severity(),
             summary: meta.summary().to_string(),
-            docs: meta.docs.to_string(),
+            docs: dedent_docs(meta.docs),
         }
     }
 
@@ -113,6 +125,18 @@ impl RuleInfo {
             .map(|r| RuleInfo::from_meta(r.meta()))
             .collect()
     }
+}
+
+/// A rule's docs as written in its `///` comment, without the one space
+/// that follows every `///` (so Markdown indentation and code blocks keep
+/// their meaning), trimmed at both ends.
+pub fn dedent_docs(docs: &str) -> String {
+    docs.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// A whole run: files in input order and the summary.
@@ -199,6 +223,7 @@ impl FileReport {
             error: None,
             source: Some(source.text.clone()),
             notice: None,
+            limits: Vec::new(),
         }
     }
 
@@ -210,6 +235,7 @@ impl FileReport {
             error: Some(reason.into()),
             source: None,
             notice: None,
+            limits: Vec::new(),
         }
     }
 }

@@ -14,8 +14,9 @@
 //! prefixes (`NUM`, `NUM0`) or `ALL`. Pedantic rules only run when selected
 //! by code or name (or given a severity), never through a prefix or `ALL`.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
@@ -274,6 +275,148 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// `path` with `.` components dropped and each `..` cancelling the
+/// component before it, without touching the file system (as ruff and
+/// ESLint match globs): `./a/../b.txt` is `b.txt`. Leading `..` of a relative
+/// path stay; `..` at the root is dropped.
+pub fn normalize_lexically(path: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out.iter().collect()
+}
+
+/// `path` made absolute against `cwd`, then normalised lexically.
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    normalize_lexically(&cwd.join(path))
+}
+
+/// Where the configuration of a run comes from.
+#[derive(Debug, Clone)]
+pub enum ConfigMode {
+    /// One file for every input: `--config FILE`, or `NEWSLINT_CONFIG` (the
+    /// second value names which).
+    Forced(PathBuf, &'static str),
+    /// `--isolated`: the defaults and the command line only.
+    Isolated,
+    /// The `newslint.toml` closest to each checked file (in its directory
+    /// or the nearest ancestor), as ruff does; standard input and NDJSON
+    /// records use the one closest to the current directory.
+    Discover,
+}
+
+/// The settings that apply to one input, and why.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub settings: Arc<Settings>,
+    /// One line: which config file and how it was found.
+    pub why: String,
+}
+
+/// A config file's settings, or why it could not be read.
+type Loaded = Result<Arc<Settings>, String>;
+
+/// Resolves, caches and shares the settings of every config file a run
+/// meets; each file is read and validated once.
+pub struct ConfigResolver {
+    mode: ConfigMode,
+    cli: CliOverrides,
+    cwd: PathBuf,
+    /// Directory → the config found from it upward.
+    found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Config file (`None`: defaults) → its resolved settings.
+    loaded: Mutex<HashMap<Option<PathBuf>, Loaded>>,
+}
+
+impl ConfigResolver {
+    pub fn new(mode: ConfigMode, cli: CliOverrides) -> Self {
+        ConfigResolver {
+            mode,
+            cli,
+            cwd: std::env::current_dir().unwrap_or_default(),
+            found: Mutex::new(HashMap::new()),
+            loaded: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The settings for the file at `path` (as given on the command line or
+    /// found by the walk); `None` for standard input and NDJSON records.
+    pub fn for_path(&self, path: Option<&Path>) -> Result<Applied, ConfigError> {
+        let (config, why) = match &self.mode {
+            ConfigMode::Forced(p, by) => (Some(p.clone()), format!("given by {by}")),
+            ConfigMode::Isolated => (None, "--isolated: no config file is read".to_string()),
+            ConfigMode::Discover => {
+                let dir = match path {
+                    Some(p) => absolute(&self.cwd, p)
+                        .parent()
+                        .map_or_else(|| self.cwd.clone(), Path::to_path_buf),
+                    None => self.cwd.clone(),
+                };
+                let found = self.discover_from(&dir);
+                let why = match (&found, path) {
+                    (Some(_), Some(_)) => format!(
+                        "the closest {CONFIG_FILE} to the file (searched from {} upward)",
+                        dir.display()
+                    ),
+                    (Some(_), None) => format!(
+                        "the closest {CONFIG_FILE} to the current directory (standard input and NDJSON records)"
+                    ),
+                    (None, _) => format!(
+                        "no {CONFIG_FILE} in {} or any directory above it: defaults",
+                        dir.display()
+                    ),
+                };
+                (found, why)
+            }
+        };
+        let settings = self.load(config)?;
+        Ok(Applied { settings, why })
+    }
+
+    fn discover_from(&self, dir: &Path) -> Option<PathBuf> {
+        if let Ok(found) = self.found.lock() {
+            if let Some(hit) = found.get(dir) {
+                return hit.clone();
+            }
+        }
+        let hit = discover(dir);
+        if let Ok(mut found) = self.found.lock() {
+            found.insert(dir.to_path_buf(), hit.clone());
+        }
+        hit
+    }
+
+    fn load(&self, config: Option<PathBuf>) -> Result<Arc<Settings>, ConfigError> {
+        if let Ok(loaded) = self.loaded.lock() {
+            if let Some(hit) = loaded.get(&config) {
+                return hit.clone().map_err(ConfigError);
+            }
+        }
+        let resolved = match &config {
+            Some(p) => load_config(p),
+            None => Ok(ConfigFile::default()),
+        }
+        .and_then(|file| Settings::resolve(config.as_deref(), file, &self.cli))
+        .map(Arc::new)
+        .map_err(|e| e.0);
+        if let Ok(mut loaded) = self.loaded.lock() {
+            loaded.insert(config, resolved.clone());
+        }
+        resolved.map_err(ConfigError)
+    }
+}
+
 /// Parse a config file's text; errors name `origin` and the key.
 pub fn parse_config(origin: &str, text: &str) -> Result<ConfigFile, ConfigError> {
     toml::from_str(text).map_err(|e| {
@@ -415,30 +558,46 @@ impl Settings {
         state
     }
 
-    /// Globs are matched against the path as given (without a leading `./`)
-    /// and against the path relative to the config file's directory.
+    /// Globs are matched against the path as given and against the path
+    /// relative to the config file's directory, both normalised lexically
+    /// (`./a`, `x/../a` and, from a subdirectory, `../../a` are one file).
     fn override_matches(&self, o: &Override, path: &str) -> bool {
-        let given = path.strip_prefix("./").unwrap_or(path);
-        if o.globs.is_match(given) {
+        let given = normalize_lexically(Path::new(path));
+        if o.globs.is_match(&given) {
             return true;
         }
         let (Some(dir), Ok(cwd)) = (&self.config_dir, std::env::current_dir()) else {
             return false;
         };
-        let abs = cwd.join(given);
-        let dir = if dir.is_absolute() {
-            dir.clone()
-        } else {
-            cwd.join(dir)
-        };
-        abs.strip_prefix(&dir)
+        absolute(&cwd, &given)
+            .strip_prefix(absolute(&cwd, dir))
             .map(|rel| o.globs.is_match(rel))
             .unwrap_or(false)
+    }
+
+    /// The overrides whose `files` match `path`, as their patterns.
+    pub fn matching_overrides(&self, path: &str) -> Vec<&[String]> {
+        self.overrides
+            .iter()
+            .filter(|o| self.override_matches(o, path))
+            .map(|o| o.patterns.as_slice())
+            .collect()
     }
 
     /// The effective configuration as TOML, with a comment table of every
     /// rule's resulting severity.
     pub fn describe(&self, cli: &CliOverrides) -> String {
+        self.describe_for(cli, None, None)
+    }
+
+    /// [`Settings::describe`] for one file: why this config applies to it
+    /// (`why`), which overrides match it, and each rule's severity there.
+    pub fn describe_for(
+        &self,
+        cli: &CliOverrides,
+        path: Option<&str>,
+        why: Option<&str>,
+    ) -> String {
         let mut eff = self.file.clone();
         if let Some(sel) = &cli.select {
             eff.select = Some(sel.clone());
@@ -451,18 +610,36 @@ impl Settings {
             Some(p) => out.push_str(&format!("# config file: {}\n", p.display())),
             None => out.push_str("# config file: none (defaults)\n"),
         }
+        if let Some(path) = path {
+            out.push_str(&format!("# for: {path}\n"));
+        }
+        if let Some(why) = why {
+            out.push_str(&format!("# why: {why}\n"));
+        }
         out.push_str(&toml::to_string(&eff).unwrap_or_default());
-        out.push_str("\n# Rules for paths that no override matches:\n");
+        match path {
+            Some(p) => out.push_str(&format!("\n# Rules for {p}:\n")),
+            None => out.push_str("\n# Rules for paths that no override matches:\n"),
+        }
         for rule in RULES {
             let m = rule.meta();
             let sev = self
-                .severity_of(m)
+                .severity_for(m, path)
                 .map_or("off", |s| s.as_str())
                 .to_string();
             out.push_str(&format!("# {} {:<28} {}\n", m.code, m.name, sev));
         }
-        for o in &self.overrides {
-            out.push_str(&format!("# override for {:?} applies\n", o.patterns));
+        match path {
+            Some(p) => {
+                for patterns in self.matching_overrides(p) {
+                    out.push_str(&format!("# override for {patterns:?} matches {p}\n"));
+                }
+            }
+            None => {
+                for o in &self.overrides {
+                    out.push_str(&format!("# override for {:?} applies\n", o.patterns));
+                }
+            }
         }
         out
     }

@@ -230,7 +230,48 @@ fn bold_line(text: &str, (s, e): Range) -> Option<Range> {
 }
 
 /// The blocks of `text`, skipping `from` leading bytes (a byte-order mark).
+/// In the plain genre a line continues the paragraph above only when it
+/// starts in lower case (each line is a paragraph or a heading).
 pub fn blocks(text: &str, from: usize) -> Vec<Block> {
+    blocks_of(text, from, false)
+}
+
+/// [`blocks`] for a Markdown file: a paragraph may be hard-wrapped, so any
+/// text line right after an unfinished paragraph line continues it, unless
+/// it starts a list item, a block quote, a `Question:`/`Answer:` label or a
+/// bold heading line. Headings are then only `#` lines, setext underlines
+/// and the genre's plain heading lines standing between blank lines.
+pub fn markdown_blocks(text: &str, from: usize) -> Vec<Block> {
+    blocks_of(text, from, true)
+}
+
+/// Does this line open a block of its own in Markdown (list item, quote,
+/// Q/A label)?
+fn opens_block(text: &str, (s, e): Range) -> bool {
+    let Some(line) = text.get(s..e) else {
+        return false;
+    };
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    let first = chars.next();
+    let second = chars.next();
+    if matches!(first, Some('>')) {
+        return true;
+    }
+    if matches!(first, Some('-' | '*' | '+' | '\u{2022}')) && matches!(second, Some(' ' | '\t')) {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        return true;
+    }
+    let label = line.trim_start_matches(['*', '_']).to_ascii_lowercase();
+    ["question", "answer", "q:", "a:"]
+        .iter()
+        .any(|l| label.starts_with(l))
+}
+
+fn blocks_of(text: &str, from: usize, markdown: bool) -> Vec<Block> {
     let lines = scan_lines(text, from);
     let mut out: Vec<Block> = Vec::new();
     // Whether the previous line was blank (so the last block is closed).
@@ -300,9 +341,14 @@ pub fn blocks(text: &str, from: usize) -> Vec<Block> {
                 }
             }
             LineKind::Text => {
+                let continues_line = if markdown {
+                    !opens_block(text, r) && bold_line(text, r).is_none()
+                } else {
+                    starts_lowercase(text, r)
+                };
                 let continuation = !after_blank
                     && last_kind == LineKind::Text
-                    && starts_lowercase(text, r)
+                    && continues_line
                     && out.last().is_some_and(|b| {
                         matches!(b.kind, BlockKind::Para)
                             && !ends_with_punct(text, (b.start, b.end))

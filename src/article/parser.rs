@@ -60,10 +60,20 @@ static QA_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Parse an article. Never fails and never panics: whatever is not
 /// recognised as structure is kept as lede/body text, and structural oddities
 /// are recorded as notes.
+/// `.md` / `.markdown` files (any case) are read as Markdown.
+fn is_markdown(path: &str) -> bool {
+    let ext = path.rsplit('.').next().unwrap_or("");
+    path.contains('.') && (ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
 pub fn parse_article(source: &SourceFile) -> Article {
     let text = source.text.as_str();
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let blocks = lines::blocks(text, from);
+    let blocks = if is_markdown(&source.path) {
+        lines::markdown_blocks(text, from)
+    } else {
+        lines::blocks(text, from)
+    };
     let mut p = Parser {
         source,
         text,

@@ -83,6 +83,15 @@ pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
                 )?,
             }
         }
+        for l in &file.limits {
+            writeln!(
+                out,
+                "::warning file={},title={}::{}",
+                escape_property(&file.path),
+                escape_property(&format!("{} not fully checked", l.code)),
+                escape_data(&l.message)
+            )?;
+        }
     }
     Ok(())
 }

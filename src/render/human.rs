@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use annotate_snippets::{Level, Message, Renderer, Snippet};
 
 use crate::diagnostic::Severity;
-use crate::report::{FileReport, Report, ReportFinding, Summary};
+use crate::report::{FileReport, Location, Report, ReportFinding, Summary};
 
 pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
@@ -19,13 +19,24 @@ pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io:
 
 /// The diagnostics of one file.
 pub fn write_file(file: &FileReport, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
-    let renderer = if opts.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let width = opts.width.unwrap_or(super::DEFAULT_WIDTH);
     for finding in &file.findings {
-        write_finding(&renderer, file, finding, out)?;
+        let renderer = if opts.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
+        .term_width(width.saturating_sub(gutter_slack(finding)));
+        write_finding(&renderer, width, file, finding, out)?;
+    }
+    // A rule that did not check all of the file says so: findings may be
+    // missing there.
+    for l in &file.limits {
+        writeln!(
+            out,
+            "note[{}]: {}: not fully checked: {}\n",
+            l.code, file.path, l.message
+        )?;
     }
     Ok(())
 }
@@ -46,12 +57,25 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-/// The lines around a finding's sides: (byte offset of the excerpt in the
+/// How many more digits the finding's widest line number has than its
+/// narrowest: the gutter is as wide as the widest, but annotate-snippets
+/// windows each snippet as if its own numbers set the gutter.
+fn gutter_slack(finding: &ReportFinding) -> usize {
+    let digits = |n: usize| n.max(1).ilog10() as usize + 1;
+    let lines = finding
+        .locations
+        .iter()
+        .map(|l| digits(l.end_line.max(l.line)));
+    let (lo, hi) = lines.fold((usize::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    hi.saturating_sub(lo)
+}
+
+/// The lines of one group of sides: (byte offset of the excerpt in the
 /// file, the excerpt, its first line number).
-fn excerpt<'a>(text: &'a str, finding: &ReportFinding) -> Option<(usize, &'a str, usize)> {
-    let start = finding.locations.iter().map(|l| l.start).min()?;
-    let end = finding.locations.iter().map(|l| l.end).max()?;
-    let first_line = finding.locations.iter().map(|l| l.line).min()?;
+fn excerpt<'a>(text: &'a str, sides: &[(usize, &Location)]) -> Option<(usize, &'a str, usize)> {
+    let start = sides.iter().map(|(_, l)| l.start).min()?;
+    let end = sides.iter().map(|(_, l)| l.end).max()?;
+    let first_line = sides.iter().map(|(_, l)| l.line).min()?;
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     let from = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
@@ -59,8 +83,62 @@ fn excerpt<'a>(text: &'a str, finding: &ReportFinding) -> Option<(usize, &'a str
     Some((from, text.get(from..to)?, first_line))
 }
 
+/// Columns of a source line that a window of `width` columns shows: the
+/// gutter (`NN | `), the `...` at both ends and the few columns of
+/// context annotate-snippets keeps after a span come off.
+fn visible_columns(width: usize, finding: &ReportFinding) -> usize {
+    let digits = finding
+        .locations
+        .iter()
+        .map(|l| l.end_line.max(l.line).max(1).ilog10() as usize + 1)
+        .max()
+        .unwrap_or(1);
+    width.saturating_sub(digits + 3 + 12).max(10)
+}
+
+/// The sides in line order, grouped so that sides on the same or
+/// overlapping lines share one snippet when they fit in one window of
+/// `visible` columns. Each snippet is windowed to the terminal on its own
+/// (rustc's margin), so the carets of a side at column 140 and of one at
+/// column 5 both stay under their words. Each side keeps its index
+/// (0 = primary); the primary's group comes first, the others in line order.
+fn groups(finding: &ReportFinding, visible: usize) -> Vec<Vec<(usize, &Location)>> {
+    let mut sides: Vec<(usize, &Location)> = finding.locations.iter().enumerate().collect();
+    sides.sort_by_key(|(i, l)| (l.line, l.start, *i));
+    let mut out: Vec<Vec<(usize, &Location)>> = Vec::new();
+    for side in sides {
+        let joins = out.last().is_some_and(|g| {
+            let overlaps = g.iter().map(|(_, l)| l.end_line).max().unwrap_or(0) >= side.1.line;
+            let one_line = g
+                .iter()
+                .all(|(_, l)| l.line == side.1.line && l.end_line == l.line)
+                && side.1.end_line == side.1.line;
+            let from = g
+                .iter()
+                .map(|(_, l)| l.column)
+                .min()
+                .unwrap_or(side.1.column);
+            let to = g.iter().map(|(_, l)| l.end_column).max().unwrap_or(0);
+            let extent = to.max(side.1.end_column) - from.min(side.1.column);
+            overlaps && (!one_line || extent <= visible)
+        });
+        match out.last_mut() {
+            Some(g) if joins => g.push(side),
+            _ => out.push(vec![side]),
+        }
+    }
+    // The primary side's snippet comes first: its `-->` names the file at
+    // the primary side, as before windowing.
+    if let Some(p) = out.iter().position(|g| g.iter().any(|(i, _)| *i == 0)) {
+        let primary = out.remove(p);
+        out.insert(0, primary);
+    }
+    out
+}
+
 fn write_finding(
     renderer: &Renderer,
+    renderer_width: usize,
     file: &FileReport,
     finding: &ReportFinding,
     out: &mut dyn Write,
@@ -73,25 +151,41 @@ fn write_finding(
         .collect();
     let mut message: Message<'_> = level(finding.severity).title(&title).id(&finding.code);
     // Without source text the places are named in footers instead.
-    if let Some((offset, text, line_start)) =
-        file.source.as_deref().and_then(|t| excerpt(t, finding))
-    {
-        let mut snippet = Snippet::source(text)
-            .line_start(line_start)
-            .origin(&file.path)
-            .fold(true);
-        for (i, (l, label)) in finding.locations.iter().zip(&labels).enumerate() {
-            // Primary side `^^^` (red for errors), other sides `---`;
-            // these two levels print their labels without a prefix.
-            let lvl = if i == 0 && finding.severity == Severity::Error {
-                Level::Error
-            } else {
-                Level::Warning
+    if let Some(text) = file.source.as_deref() {
+        let visible = visible_columns(renderer_width, finding);
+        for (g, group) in groups(finding, visible).iter().enumerate() {
+            let Some((offset, excerpt, line_start)) = excerpt(text, group) else {
+                continue;
             };
-            let range = l.start.saturating_sub(offset)..l.end.saturating_sub(offset);
-            snippet = snippet.annotation(lvl.span(range).label(label));
+            let mut snippet = Snippet::source(excerpt).line_start(line_start).fold(true);
+            // The first snippet names the file (`-->`), at the primary side.
+            if g == 0 {
+                snippet = snippet.origin(&file.path);
+            }
+            for &(i, l) in group {
+                // Primary side `^^^` (red for errors), other sides `---`;
+                // these two levels print their labels without a prefix.
+                let lvl = if i == 0 && finding.severity == Severity::Error {
+                    Level::Error
+                } else {
+                    Level::Warning
+                };
+                // A one-line side wider than the window is marked from its
+                // start for as much as fits (its label still names it).
+                let end = if l.line == l.end_line && l.end_column - l.column > visible {
+                    l.text
+                        .char_indices()
+                        .nth(visible)
+                        .map_or(l.end, |(b, _)| l.start + b)
+                } else {
+                    l.end
+                };
+                let range = l.start.saturating_sub(offset)..end.saturating_sub(offset);
+                let label = labels.get(i).map_or("", String::as_str);
+                snippet = snippet.annotation(lvl.span(range).label(label));
+            }
+            message = message.snippet(snippet);
         }
-        message = message.snippet(snippet);
     }
     let places: Vec<String> = if file.source.is_none() {
         finding

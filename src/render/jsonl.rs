@@ -22,6 +22,14 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
+/// A rule's note that it did not check all of the file.
+#[derive(Serialize)]
+struct LimitLine<'a> {
+    path: &'a str,
+    code: &'a str,
+    note: &'a str,
+}
+
 #[derive(Serialize)]
 struct SummaryLine<'a> {
     summary: &'a Summary,
@@ -43,6 +51,10 @@ pub fn write_file(file: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     for finding in &file.findings {
         let path = &file.path;
         line(out, &FindingLine { path, finding })?;
+    }
+    for l in &file.limits {
+        let (path, code, note) = (&file.path, &l.code, &l.message);
+        line(out, &LimitLine { path, code, note })?;
     }
     Ok(())
 }

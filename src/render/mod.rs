@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod jsonl;
 pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -36,7 +37,14 @@ pub struct Options {
     pub summary: bool,
     /// Leave out the human summary line.
     pub quiet: bool,
+    /// Columns a human report may use: each source line is windowed around
+    /// its marked span to fit, as rustc does. `None` means [`DEFAULT_WIDTH`].
+    pub width: Option<usize>,
 }
+
+/// The width of human output when it does not go to a terminal and
+/// `COLUMNS` is unset.
+pub const DEFAULT_WIDTH: usize = 100;
 
 /// Write `report` in `format` to `out`.
 pub fn render(

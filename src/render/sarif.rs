@@ -44,6 +44,18 @@ pub fn path_to_uri(path: &str) -> String {
     out
 }
 
+/// An `artifactLocation`: a relative URI against `%SRCROOT%`, or an
+/// absolute `file:` URI on its own.
+pub fn artifact_location(path: &str) -> Value {
+    let uri = path_to_uri(path);
+    // `path_to_uri` makes `/…` paths `file://` URIs; everything else is relative.
+    if uri.starts_with("file://") {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": "%SRCROOT%" })
+    }
+}
+
 fn rule_json(rule: &RuleInfo) -> Value {
     let body = rule
         .docs
@@ -69,7 +81,7 @@ fn rule_json(rule: &RuleInfo) -> Value {
 
 fn physical(l: &Location) -> Value {
     json!({
-        "artifactLocation": {"uri": path_to_uri(&l.path), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": artifact_location(&l.path),
         "region": {
             "startLine": l.line,
             "startColumn": l.column,
@@ -82,6 +94,14 @@ fn physical(l: &Location) -> Value {
     })
 }
 
+/// The project's home page (Cargo.toml `homepage`, else `repository`), or
+/// `null` when neither is set.
+fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|u| !u.is_empty())
+}
+
 pub fn to_value(report: &Report) -> Value {
     let mut results = Vec::new();
     let mut notifications = Vec::new();
@@ -91,8 +111,18 @@ pub fn to_value(report: &Report) -> Value {
                 "level": "error",
                 "message": {"text": format!("{}: {error}", file.path)},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": path_to_uri(&file.path), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(&file.path),
                 }}],
+            }));
+        }
+        for l in &file.limits {
+            notifications.push(json!({
+                "level": "warning",
+                "message": {"text": format!("{}: {} not fully checked: {}", file.path, l.code, l.message)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": artifact_location(&file.path),
+                }}],
+                "associatedRule": {"id": l.code},
             }));
         }
         for f in &file.findings {
@@ -130,7 +160,7 @@ pub fn to_value(report: &Report) -> Value {
             results.push(result);
         }
     }
-    json!({
+    let mut log = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
@@ -147,7 +177,11 @@ pub fn to_value(report: &Report) -> Value {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
-    })
+    });
+    if let Some(uri) = information_uri() {
+        log["runs"][0]["tool"]["driver"]["informationUri"] = json!(uri);
+    }
+    log
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

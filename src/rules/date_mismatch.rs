@@ -53,6 +53,22 @@ impl Rule for DateMismatch {
         &Self::META
     }
 
+    fn limits(&self, cx: &Context<'_>) -> Vec<String> {
+        let n = cx
+            .claims
+            .dates
+            .iter()
+            .filter(|d| d.event.is_some() && d.kind != DateKind::Relative)
+            .count();
+        if n > MAX_EVENT_DATES {
+            vec![format!(
+                "{n} dates of events (more than {MAX_EVENT_DATES}): only the first {MAX_EVENT_DATES} were compared"
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let dates = &cx.claims.dates;
         // Months of the dates whose year is written: an inferred year is

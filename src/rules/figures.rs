@@ -364,6 +364,17 @@ impl<'c, 'a> FigureIndex<'c, 'a> {
     /// them has no counted thing, or a body figure in a sentence that names the
     /// restatement's counted thing ("a $2.4 billion offer" / "the final offer,
     /// worth about $1.6 billion in wage increases").
+    /// A note when there are too many body amounts for restated amounts
+    /// without a counted thing to be matched to them.
+    pub fn amount_limit(&self) -> Option<String> {
+        let n = self.body_amounts.len();
+        (n > MAX_BODY_AMOUNTS).then(|| {
+            format!(
+                "{n} sums of money and percentages in the body (more than {MAX_BODY_AMOUNTS}): restated ones without a counted thing were not compared with them"
+            )
+        })
+    }
+
     pub fn amount_counterparts(&self, r: usize) -> Vec<usize> {
         let figures = &self.cx.claims.figures;
         // Only sums of money and percentages have a context (see

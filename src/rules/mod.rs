@@ -93,6 +93,34 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Push every finding about the article onto `out`.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+    /// What this rule left unchecked on this article because a size limit
+    /// keeps it linear, one sentence each. The output shows these notes in
+    /// every format, so a limit never drops a finding silently.
+    fn limits(&self, _cx: &Context<'_>) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// A rule's note that part of an article was not checked (see
+/// [`Rule::limits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The limits the enabled rules hit on this article, in code order.
+pub fn limits(cx: &Context<'_>, severity_of: impl Fn(&RuleMeta) -> Option<Severity>) -> Vec<Limit> {
+    RULES
+        .iter()
+        .filter(|r| severity_of(r.meta()).is_some())
+        .flat_map(|r| {
+            r.limits(cx).into_iter().map(|message| Limit {
+                code: r.meta().code,
+                message,
+            })
+        })
+        .collect()
 }
 
 /// Declare a rule type and its metadata from doc comments (shape only; see

@@ -59,6 +59,22 @@ impl Rule for NameMismatch {
         &Self::META
     }
 
+    fn limits(&self, cx: &Context<'_>) -> Vec<String> {
+        let n = cx
+            .claims
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && !e.mentions.is_empty())
+            .count();
+        if n > MAX_PEOPLE {
+            vec![format!(
+                "{n} people (more than {MAX_PEOPLE}): only the first {MAX_PEOPLE} were compared"
+            )]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let people: Vec<&Entity> = cx
             .claims

@@ -72,6 +72,23 @@ impl Rule for QuantityConflict {
         }
         check_unkeyed_amounts(&ix, &judged, out);
     }
+
+    fn limits(&self, cx: &Context<'_>) -> Vec<String> {
+        let mut notes: Vec<String> = groups(&cx.claims.figures)
+            .iter()
+            .filter_map(|(key, group)| {
+                let body = group.iter().filter(|f| f.part.is_body()).count();
+                (body > MAX_GROUP).then(|| {
+                    format!(
+                        "{body} body figures for `{}` (more than {MAX_GROUP}): they were not compared",
+                        key.thing
+                    )
+                })
+            })
+            .collect();
+        notes.extend(FigureIndex::new(cx).amount_limit());
+        notes
+    }
 }
 
 /// Figures grouped by comparison key, in source order within each group.

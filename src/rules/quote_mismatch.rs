@@ -87,6 +87,17 @@ impl Rule for QuoteMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         check_quotes(&cx.claims.quotes, out);
     }
+
+    fn limits(&self, cx: &Context<'_>) -> Vec<String> {
+        let n = wordings(&cx.claims.quotes).0.len();
+        if n > MAX_PAIRWISE {
+            vec![format!(
+                "{n} quotations (more than {MAX_PAIRWISE}): each was compared only with the {WINDOW} before it"
+            )]
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// Each quote is compared with the quotes before it (all of them, or the

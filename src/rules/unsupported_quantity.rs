@@ -45,6 +45,10 @@ impl Rule for UnsupportedQuantity {
         &Self::META
     }
 
+    fn limits(&self, cx: &Context<'_>) -> Vec<String> {
+        FigureIndex::new(cx).amount_limit().into_iter().collect()
+    }
+
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let ix = FigureIndex::new(cx);
         let restated = Restated::new(cx);

@@ -30,13 +30,19 @@ pub fn fixture_text(rel: &str) -> String {
 }
 
 /// `newslint ARGS` in `dir`: stdin closed, stdout and stderr piped,
-/// `NO_COLOR` unset. Tests that need more (a pipe to `head`, a signal)
+/// `NO_COLOR` unset, and none of the variables that change its output
+/// (`COLUMNS`, `FORCE_COLOR`, `CLICOLOR_FORCE`, `NEWSLINT_CONFIG`) inherited
+/// from the terminal running the tests. Tests that need more (a pipe to `head`, a signal)
 /// spawn it themselves and end with [`wait_bounded`].
 pub fn newslint(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("NEWSLINT_CONFIG")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -122,6 +122,7 @@ pub fn verify_render(source: &SourceFile, findings: &[Finding]) {
                 color,
                 summary: true,
                 quiet: false,
+                ..Options::default()
             };
             let mut out = Vec::new();
             render::render(format, &report, opts, &mut out).expect("render to memory");

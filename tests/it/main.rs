@@ -5,6 +5,7 @@ mod cli;
 mod cli_support;
 mod common;
 mod conformance;
+mod conventions;
 mod entities;
 mod eval;
 mod figures;

@@ -146,20 +146,20 @@ proptest! {
 }
 
 #[test]
+#[ignore = "heavy tier: run in release by .ci/run (cargo test --locked --release --test it -- --ignored)"]
 fn a_million_table_rows_parse_in_linear_time() {
     let mut text = String::from("Lede.\nNo. | Key Points |\n---|---|\n");
     for i in 0..1_000_000u32 {
         text.push_str(&format!("{} | Point |\n", i + 1));
     }
-    let start = std::time::Instant::now();
+    // No timing: a quadratic parser shows up as a test that never ends.
     let a = newslint::parse(&SourceFile::new("big", text));
     assert_eq!(a.key_points.len(), 1_000_000);
     assert!(a.notes.is_empty());
-    // Generous: the point is catching quadratic behaviour, not timing.
-    assert!(start.elapsed().as_secs() < 60);
 }
 
 #[test]
+#[ignore = "heavy tier: run in release by .ci/run (cargo test --locked --release --test it -- --ignored)"]
 fn a_huge_single_line_and_a_half_written_table_do_not_break_the_parser() {
     let line = "word | ".repeat(2_000_000);
     let a = newslint::parse(&SourceFile::new("big", line.clone()));

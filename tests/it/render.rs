@@ -122,6 +122,7 @@ fn rendered(format: Format, summary: bool) -> String {
         color: false,
         summary,
         quiet: false,
+        ..Options::default()
     };
     render::render(format, &shared_report(), opts, &mut buf).expect("render");
     String::from_utf8(buf).expect("utf-8 output")
@@ -145,6 +146,7 @@ fn human_output_colours_only_when_asked() {
         color: true,
         summary: false,
         quiet: false,
+        ..Options::default()
     };
     render::render(Format::Human, &shared_report(), opts, &mut buf).expect("render");
     assert!(String::from_utf8_lossy(&buf).contains('\u{1b}'));
@@ -328,6 +330,7 @@ fn streaming_file_by_file_matches_rendering_the_whole_report() {
             color: false,
             summary: true,
             quiet: false,
+            ..Options::default()
         };
         let report = shared_report();
         let mut whole = Vec::new();
