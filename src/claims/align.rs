@@ -63,6 +63,11 @@ const KEEP: usize = 6;
 /// Below this share of its weight, a body sentence is not an alignment.
 const MIN_SCORE: f64 = 0.1;
 
+/// Words in more body sentences than this are skipped when scoring: their
+/// weight is close to zero, and reading their postings for every
+/// restatement would make alignment quadratic on a long article.
+const MAX_POSTING: usize = 256;
+
 /// A sentence as a set of word ids with weights.
 struct Bag {
     part: Part,
@@ -159,7 +164,13 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>], figures: &[Figure]) -> V
                 .sum();
             for &(w, f) in &r.words {
                 let weight = f * idf.get(w as usize).copied().unwrap_or(0.0);
-                for &b in postings.get(w as usize).map_or(&[][..], Vec::as_slice) {
+                let posting = postings.get(w as usize).map_or(&[][..], Vec::as_slice);
+                // A word in hundreds of sentences weighs next to nothing and
+                // would make each restatement cost the whole body.
+                if posting.len() > MAX_POSTING {
+                    continue;
+                }
+                for &b in posting {
                     if let Some(a) = acc.get_mut(b as usize) {
                         if *a == 0.0 {
                             touched.push(b);

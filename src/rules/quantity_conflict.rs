@@ -336,24 +336,12 @@ fn check_aligned(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) -> HashSet<us
             continue;
         }
         let v = judge(ix, &restated, i);
-        if std::env::var_os("NEWSLINT_DEBUG").is_some() {
-            eprintln!(
-                "{} {:?} {:?}",
-                r.text,
-                v,
-                restated
-                    .candidates(i)
-                    .iter()
-                    .map(|c| (figures[c.figure].text.clone(), c.score, c.thing))
-                    .collect::<Vec<_>>()
-            );
-        }
         match v {
             Verdict::Conflict(b) => {
                 if let Some(b) = figures.get(b) {
                     judged.insert(r.span.start);
                     judged.insert(b.span.start);
-                    report_aligned(ix, b, r, out);
+                    report_aligned(ix, &restated, b, r, out);
                 }
             }
             // Candidates were found and none is a counterpart: the aligned
@@ -370,7 +358,13 @@ fn check_aligned(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) -> HashSet<us
 
 /// One finding for a restated figure and the body figure of the sentence it
 /// restates; the body's label says why the two were compared.
-fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &mut Vec<Finding>) {
+fn report_aligned(
+    ix: &FigureIndex<'_, '_>,
+    restated: &Restated<'_, '_>,
+    base: &Figure,
+    odd: &Figure,
+    out: &mut Vec<Finding>,
+) {
     let thing = odd
         .key
         .as_deref()
@@ -406,7 +400,9 @@ fn report_aligned(ix: &FigureIndex<'_, '_>, base: &Figure, odd: &Figure, out: &m
     ];
     // Other places where the body states the counterpart's number for the
     // same unit (the lede and a section often both do) are named too.
-    let copies = ix.cx.claims.figures.iter().filter(|f| {
+    let w = 1e-9 * base.value.abs().max(1.0);
+    let near = restated.body_numbers(base.value - w, base.value + w);
+    let copies = near.into_iter().map(|(_, f)| f).filter(|f| {
         f.part.is_body()
             && !std::ptr::eq(*f, base)
             && f.unit == base.unit

@@ -54,7 +54,15 @@ pub struct Restated<'c, 'a> {
     sentences: Vec<usize>,
     /// Clause alignment indices sorted by clause start.
     clauses: Vec<usize>,
+    /// Body figures by stated number: `(value, index)` for each figure's
+    /// value and upper value, sorted, for the lookups of a number anywhere
+    /// in the body (binary search, no scan of every figure).
+    by_value: Vec<(f64, usize)>,
 }
+
+/// How many body figures one number lookup reads at most: enough for any
+/// story, and it keeps a table of ten thousand equal numbers linear.
+const MAX_SAME_NUMBER: usize = 64;
 
 impl<'c, 'a> Restated<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
@@ -69,11 +77,19 @@ impl<'c, 'a> Restated<'c, 'a> {
             v.sort_by_key(|&i| all.get(i).map_or(0, |a| a.sentence.start));
             v
         };
+        let mut by_value: Vec<(f64, usize)> = figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.part.is_body())
+            .flat_map(|(i, f)| std::iter::once((f.value, i)).chain(f.value_high.map(|h| (h, i))))
+            .collect();
+        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         Restated {
             cx,
             by_start,
             sentences: sorted(AlignedUnit::Sentence),
             clauses: sorted(AlignedUnit::Clause),
+            by_value,
         }
     }
 
@@ -99,7 +115,8 @@ impl<'c, 'a> Restated<'c, 'a> {
         let sources = self.sources_of(f);
         let mut out = Vec::new();
         for (rank, source) in sources.into_iter().enumerate() {
-            for b in self.figures_in(source.sentence.start, source.sentence.end) {
+            let here = self.figures_in(source.sentence.start, source.sentence.end);
+            for b in here.take(MAX_SAME_NUMBER) {
                 let Some(g) = claims.figures.get(b) else {
                     continue;
                 };
@@ -199,6 +216,27 @@ impl<'c, 'a> Restated<'c, 'a> {
             list.partition_point(|&a| all.get(a).is_some_and(|a| a.sentence.start <= f.span.start));
         let a = all.get(*list.get(i.checked_sub(1)?)?)?;
         (f.span.start < a.sentence.end.max(a.sentence.start + 1)).then_some(a)
+    }
+
+    /// Body figures with a stated number in `[lo, hi]`, each once, at most
+    /// [`MAX_SAME_NUMBER`] of them.
+    pub fn body_numbers(&self, lo: f64, hi: f64) -> Vec<(usize, &'a Figure)> {
+        let figures: &'a [Figure] = &self.cx.claims.figures;
+        let from = self.by_value.partition_point(|(v, _)| *v < lo);
+        let mut out: Vec<usize> = self
+            .by_value
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|(v, _)| *v <= hi)
+            .map(|&(_, i)| i)
+            .take(MAX_SAME_NUMBER)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out.into_iter()
+            .filter_map(|i| Some((i, figures.get(i)?)))
+            .collect()
     }
 
     /// Indices of the figures that start in `[start, end)`.
@@ -425,22 +463,6 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
                 && !ix.different_subjects(r, b)
         })
     };
-    if std::env::var_os("NEWSLINT_DEBUG").is_some() {
-        for c in &candidates {
-            if let Some(b) = figures.get(c.figure) {
-                eprintln!(
-                    "  cand {} slip={:?} overlap={} neg={}/{} anch={} subj={}",
-                    b.text,
-                    slip(r, b),
-                    r.range.overlaps(&b.range, integral(b)),
-                    ix.negated(r),
-                    ix.negated(b),
-                    ix.anchors_disagree(r, b),
-                    ix.different_subjects(r, b)
-                );
-            }
-        }
-    }
     let by_rank = |x: &&Candidate, y: &&Candidate| {
         (x.score, x.thing)
             .partial_cmp(&(y.score, y.thing))
@@ -495,7 +517,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     // unless the aligned sentences imply the restated value.
     let best = slipped.or_else(|| near_value.filter(|_| !restated.implied(r_index)));
     if best.is_none() {
-        if let Some(b) = scale_slip_elsewhere(ix, r) {
+        if let Some(b) = scale_slip_elsewhere(ix, restated, r) {
             return Verdict::Conflict(b);
         }
     }
@@ -506,15 +528,15 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         let outweighed = candidates
             .iter()
             .any(|o| o.score >= c.score && o.figure != c.figure && agrees_closely(o))
-            || same_amount_elsewhere(ix, r, ThingMatch::Related)
-            || same_number_elsewhere(ix, r);
+            || same_amount_elsewhere(restated, r, ThingMatch::Related)
+            || same_number_elsewhere(restated, r);
         if !outweighed {
             return Verdict::Conflict(c.figure);
         }
         return Verdict::Supported;
     }
     if candidates.iter().any(agrees)
-        || same_amount_elsewhere(ix, r, ThingMatch::Unknown)
+        || same_amount_elsewhere(restated, r, ThingMatch::Unknown)
         || restated.implied(r_index)
     {
         return Verdict::Supported;
@@ -532,47 +554,71 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
 /// lede, outside the lede) gives the same amount for a thing that is not
 /// plainly another: within 10%, overlapping, in the same unit. The
 /// restatement may be quoting it, whatever sentence it sits in.
-fn same_amount_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure, at_least: ThingMatch) -> bool {
-    ix.cx.claims.figures.iter().any(|b| {
-        b.part.is_body()
-            && !(r.part == Part::Lede && b.part == Part::Lede)
-            && b.sentence != r.sentence
-            && b.unit == r.unit
-            && b.change == r.change
-            && !b.in_quote
-            && (b.value - r.value).abs() <= 0.1 * r.value.abs()
-            && b.range.overlaps(&r.range, false)
-            && thing_match(r, b) >= at_least
-    })
+fn same_amount_elsewhere(restated: &Restated<'_, '_>, r: &Figure, at_least: ThingMatch) -> bool {
+    let w = 0.1 * r.value.abs();
+    restated
+        .body_numbers(r.value - w, r.value + w)
+        .into_iter()
+        .any(|(_, b)| {
+            b.part.is_body()
+                && !(r.part == Part::Lede && b.part == Part::Lede)
+                && b.sentence != r.sentence
+                && b.unit == r.unit
+                && b.change == r.change
+                && !b.in_quote
+                && (b.value - r.value).abs() <= 0.1 * r.value.abs()
+                && b.range.overlaps(&r.range, false)
+                && thing_match(r, b) >= at_least
+        })
 }
 
 /// Some body figure outside the restatement's sentence states the very
 /// number of the restatement, in its unit, on the same side of it (the
 /// restatement is quoting it, whatever the two sentences call the thing).
-fn same_number_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> bool {
-    ix.cx.claims.figures.iter().any(|b| {
-        b.part.is_body()
-            && !(r.part == Part::Lede && b.part == Part::Lede)
-            && b.sentence != r.sentence
-            && b.unit == r.unit
-            && b.change == r.change
-            && slip(r, b) == Some(Slip::Hedge)
-            && !sides_clash(r, b)
-            && b.range.overlaps(&r.range, false)
+fn same_number_elsewhere(restated: &Restated<'_, '_>, r: &Figure) -> bool {
+    let stated = std::iter::once(r.value).chain(r.value_high);
+    stated.into_iter().any(|v| {
+        let w = 1e-9 * v.abs().max(1.0);
+        restated
+            .body_numbers(v - w, v + w)
+            .into_iter()
+            .any(|(_, b)| same_side(r, b))
     })
+}
+
+/// `b`, a body figure stating one of `r`'s numbers, says the same of it.
+fn same_side(r: &Figure, b: &Figure) -> bool {
+    b.part.is_body()
+        && !(r.part == Part::Lede && b.part == Part::Lede)
+        && b.sentence != r.sentence
+        && b.unit == r.unit
+        && b.change == r.change
+        && slip(r, b) == Some(Slip::Hedge)
+        && !sides_clash(r, b)
+        && b.range.overlaps(&r.range, false)
 }
 
 /// A body figure anywhere that states the restated number's digits at
 /// another scale ("$1.84 billion" / "$1.84 million"), for a thing that is
 /// not plainly another, when no body figure states the restated amount
 /// itself: a slip no sentence alignment is needed to see.
-fn scale_slip_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> Option<usize> {
-    let figures = &ix.cx.claims.figures;
-    if same_number_elsewhere(ix, r) || digits(r.value).len() < 2 {
+fn scale_slip_elsewhere(
+    ix: &FigureIndex<'_, '_>,
+    restated: &Restated<'_, '_>,
+    r: &Figure,
+) -> Option<usize> {
+    if same_number_elsewhere(restated, r) || digits(r.value).len() < 2 {
         return None;
     }
-    figures.iter().position(|b| {
-        b.part.is_body()
+    let at = |v: f64| {
+        let w = 1e-6 * v.abs();
+        restated.body_numbers(v - w, v + w)
+    };
+    let scaled = [1e3, 1e-3, 1e6, 1e-6]
+        .into_iter()
+        .flat_map(|k| at(r.value * k));
+    scaled.into_iter().find_map(|(i, b)| {
+        let hit = b.part.is_body()
             && !(r.part == Part::Lede && b.part == Part::Lede)
             && b.sentence != r.sentence
             && b.unit == r.unit
@@ -582,7 +628,8 @@ fn scale_slip_elsewhere(ix: &FigureIndex<'_, '_>, r: &Figure) -> Option<usize> {
             && scale_word_apart(r.value, b.value)
             && thing_match(r, b) != ThingMatch::Different
             && !ix.anchors_disagree(r, b)
-            && !ix.negated(b)
+            && !ix.negated(b);
+        hit.then_some(i)
     })
 }
 
