@@ -742,6 +742,14 @@ pub fn is_threshold(before: &str, after: &str) -> bool {
         .rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
         .map_or(0, |i| i + 1);
     let before = before.get(clause_start..).unwrap_or("");
+    // "needed 120,000 signatures to qualify and turned in 180,000": the
+    // clause of the second figure starts after the conjunction.
+    let before = [" and ", " but ", " while "]
+        .iter()
+        .filter_map(|j| before.rfind(j).map(|i| i + j.len()))
+        .max()
+        .and_then(|i| before.get(i..))
+        .unwrap_or(before);
     let back: Vec<&str> = words(before).map(|(_, w)| w).collect();
     let near_before = back.iter().rev().take(6);
     let clause_end = after

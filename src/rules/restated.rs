@@ -150,12 +150,16 @@ impl<'c, 'a> Restated<'c, 'a> {
         let Some(f) = claims.figures.get(r) else {
             return false;
         };
+        // Cents and pence are hundredths of the sentence's dollars or
+        // pounds: "rises 25 cents" is "from $2.50 to $2.75".
+        let (r_scale, r_code) = minor_unit(f);
         let holds = |v: f64| {
             let tol = if f.unit.class == UnitClass::Percent {
                 1.0
             } else {
                 0.0
             };
+            let v = v / r_scale;
             f.range
                 .overlaps(&crate::claims::Range::closed(v - tol, v + tol), false)
         };
@@ -168,16 +172,21 @@ impl<'c, 'a> Restated<'c, 'a> {
                 .collect();
             for (i, a) in here.iter().enumerate() {
                 for b in here.iter().skip(i + 1) {
-                    if a.unit != b.unit {
-                        continue;
-                    }
                     let (lo, hi) = if a.value < b.value { (a, b) } else { (b, a) };
                     let implied = if f.unit.class == UnitClass::Percent {
-                        (!f.change && holds(100.0 * lo.value / hi.value))
-                            || holds(100.0 * (hi.value - lo.value) / lo.value)
-                            || holds(100.0 * (hi.value - lo.value) / hi.value)
+                        // "36 of the last 50 days": a count of a whole in
+                        // any unit.
+                        let share = a.unit == b.unit || lo.unit.class == UnitClass::Count;
+                        (share && !f.change && holds(100.0 * lo.value / hi.value))
+                            || (a.unit == b.unit
+                                && (holds(100.0 * (hi.value - lo.value) / lo.value)
+                                    || holds(100.0 * (hi.value - lo.value) / hi.value)))
                     } else {
-                        f.unit == a.unit && holds(hi.value - lo.value)
+                        a.unit == b.unit
+                            && (f.unit == a.unit
+                                || (a.unit.class == UnitClass::Currency
+                                    && a.unit.code.as_deref() == r_code))
+                            && holds(hi.value - lo.value)
                     };
                     if implied {
                         return true;
@@ -638,4 +647,15 @@ fn scale_slip_elsewhere(
 fn scale_word_apart(a: f64, b: f64) -> bool {
     let r = (a / b).abs().log10().abs();
     (r - 3.0).abs() < 1e-6 || (r - 6.0).abs() < 1e-6
+}
+
+/// A sum in cents or pence as a fraction of its main unit: the factor and
+/// the main unit's code (`25 cents` → 0.01, `USD`); 1 and the figure's own
+/// code otherwise.
+fn minor_unit(f: &Figure) -> (f64, Option<&str>) {
+    match f.unit.code.as_deref() {
+        Some("cent") if f.unit.class == UnitClass::Currency => (0.01, Some("USD")),
+        Some("pence") if f.unit.class == UnitClass::Currency => (0.01, Some("GBP")),
+        code => (1.0, code),
+    }
 }
