@@ -58,8 +58,8 @@ declare_rule! {
     /// Relative dates ("last week", "yesterday") are never compared, since the
     /// publication date is unknown. A restated event told with other words
     /// and no shared name ("released" / "published") is not linked. Measured
-    /// on the dev sets (2026-12-04): the restated-date check finds 5 of the
-    /// 6 event-date conflicts and raises no false finding there or on the
+    /// on the dev sets (2026-12-04): the restated-date check finds all 5
+    /// event-date conflicts and raises no false finding there or on the
     /// 1,221 raw articles; requiring two full days of a year before trusting
     /// an inferred year removed all 12 false weekday findings of dev-synth
     /// at no loss.
