@@ -19,4 +19,5 @@ mod readme;
 mod regressions;
 mod render;
 mod rules;
+mod scaling;
 mod threads;
