@@ -10,6 +10,7 @@ mod entities;
 mod eval;
 mod figures;
 mod hostile;
+mod hostile2;
 mod invariants;
 mod parse;
 mod parse_props;
