@@ -79,8 +79,12 @@ fn excerpt<'a>(text: &'a str, sides: &[(usize, &Location)]) -> Option<(usize, &'
     let first_line = sides.iter().map(|(_, l)| l.line).min()?;
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
-    let from = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
-    let to = text.get(end..)?.find('\n').map_or(text.len(), |i| end + i);
+    // A lone `\r` ends a line too (issue 16).
+    let from = text.get(..start)?.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)?
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| end + i);
     Some((from, text.get(from..to)?, first_line))
 }
 
@@ -251,6 +255,11 @@ impl Pictured {
             let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
             if matches!(c, '\n' | '\t') || crlf || !is_hidden_control(c) {
                 text.push(c);
+                continue;
+            }
+            if c == '\r' {
+                // A lone CR is a line break (issue 16).
+                text.push('\n');
                 continue;
             }
             let before = text.len();

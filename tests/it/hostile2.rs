@@ -459,3 +459,78 @@ fn two_non_utf8_file_names_stay_apart() {
     assert!(files[0]["findings"].as_array().expect("f").is_empty());
     assert!(!files[1]["findings"].as_array().expect("f").is_empty());
 }
+
+/// `text` with its line breaks rewritten: every one as `\r`, or cycling
+/// through `\n`, `\r\n` and `\r`.
+fn with_line_ends(text: &str, mixed: bool) -> String {
+    let ends = ["\n", "\r\n", "\r"];
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        out.push_str(l);
+        if i + 1 < lines.len() {
+            out.push_str(if mixed { ends[i % 3] } else { "\r" });
+        }
+    }
+    out
+}
+
+#[test]
+fn cr_only_and_mixed_line_endings_read_like_lf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lf = std::fs::read_to_string(repo().join("fixtures/eval/clean_earnings_report.txt"))
+        .expect("fixture");
+    let conflict = conflict_text();
+    std::fs::write(dir.path().join("lf.txt"), &lf).expect("w");
+    std::fs::write(dir.path().join("cr.txt"), with_line_ends(&lf, false)).expect("w");
+    std::fs::write(dir.path().join("mixed.txt"), with_line_ends(&lf, true)).expect("w");
+    std::fs::write(dir.path().join("c-lf.txt"), &conflict).expect("w");
+    std::fs::write(
+        dir.path().join("c-cr.txt"),
+        with_line_ends(&conflict, false),
+    )
+    .expect("w");
+    let shape = |name: &str| {
+        let out = run_in(dir.path(), &["parse", name], None);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let v = json(&out);
+        let count = |k: &str| v[k].as_array().map_or(0, Vec::len);
+        (count("key_points"), count("faq"), count("sections"))
+    };
+    let want = shape("lf.txt");
+    assert!(
+        want.0 > 0 && want.1 > 0,
+        "the fixture has key points and a FAQ: {want:?}"
+    );
+    assert_eq!(shape("cr.txt"), want);
+    assert_eq!(shape("mixed.txt"), want);
+    let findings = |names: &[&str]| {
+        let mut args = vec!["check", "--isolated", "--format", "json"];
+        args.extend(names);
+        let out = run_in(dir.path(), &args, None);
+        let v = json(&out);
+        v["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| {
+                f["findings"]
+                    .as_array()
+                    .expect("findings")
+                    .iter()
+                    .map(|x| (x["code"].clone(), x["locations"][0]["line"].clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let all = findings(&["lf.txt", "cr.txt", "mixed.txt", "c-lf.txt", "c-cr.txt"]);
+    assert!(
+        all[0].is_empty() && all[1].is_empty() && all[2].is_empty(),
+        "{all:?}"
+    );
+    assert!(!all[3].is_empty());
+    assert_eq!(
+        all[3], all[4],
+        "CR-only: the same findings on the same lines"
+    );
+}
