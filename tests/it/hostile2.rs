@@ -534,3 +534,46 @@ fn cr_only_and_mixed_line_endings_read_like_lf() {
         "CR-only: the same findings on the same lines"
     );
 }
+
+#[test]
+fn invisible_characters_do_not_hide_a_contradiction() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let example = std::fs::read_to_string(repo().join("fixtures/parse/example.txt")).expect("fx");
+    assert!(example.contains("Over 400"), "the example says `Over 400`");
+    let variants = [
+        ("zwsp", "Over 4\u{200b}00", true),
+        ("soft-hyphen", "Over 4\u{ad}00", true),
+        ("bom", "Over 4\u{feff}00", true),
+        ("zwsp-in-hedge", "O\u{200b}ver 400", true),
+        ("full-width", "Over \u{ff14}\u{ff10}\u{ff10}", false),
+        ("bidi", "Over \u{202e}004\u{202c}", true),
+    ];
+    let mut names = Vec::new();
+    for (name, text, _) in variants {
+        let file = format!("{name}.txt");
+        std::fs::write(
+            dir.path().join(&file),
+            example.replacen("Over 400", text, 1),
+        )
+        .expect("w");
+        names.push(file);
+    }
+    let mut args = vec!["check", "--isolated", "--format", "json"];
+    args.extend(names.iter().map(String::as_str));
+    let out = run_in(dir.path(), &args, None);
+    let report = json(&out);
+    for (i, (name, _, hidden)) in variants.iter().enumerate() {
+        let codes: Vec<&str> = report["files"][i]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["code"].as_str())
+            .collect();
+        // The bidi override really reads 004: only the hidden character is
+        // reported; every other variant still reads 400.
+        if *name != "bidi" {
+            assert!(codes.contains(&"NUM001"), "{name}: {codes:?}");
+        }
+        assert_eq!(codes.contains(&"ART005"), *hidden, "{name}: {codes:?}");
+    }
+}
