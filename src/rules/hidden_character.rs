@@ -104,17 +104,14 @@ impl Rule for HiddenCharacter {
             if hidden.is_empty() {
                 return;
             }
-            let shown: String = text
-                .chars()
-                .flat_map(|ch| {
-                    let escaped = is_hidden(ch) || is_hidden_control(ch);
-                    escaped
-                        .then(|| ch.escape_default().collect::<String>())
-                        .unwrap_or_else(|| ch.to_string())
-                        .chars()
-                        .collect::<Vec<_>>()
-                })
-                .collect();
+            let mut shown = String::with_capacity(text.len());
+            for ch in text.chars() {
+                if is_hidden(ch) || is_hidden_control(ch) {
+                    shown.extend(ch.escape_default());
+                } else {
+                    shown.push(ch);
+                }
+            }
             out.push(
                 Finding::new(
                     &Self::META,
