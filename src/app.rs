@@ -175,14 +175,22 @@ fn man(subcommand: Option<&str>) -> anyhow::Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// Streamed to stdout, not built in memory first (issue 16: the JSON of
+/// an article is many times its size); a closed pipe is not an error.
 fn print_json<T: Serialize>(value: &T, compact: bool) -> anyhow::Result<()> {
-    let mut buf = if compact {
-        serde_json::to_vec(value)?
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if compact {
+        serde_json::to_writer(&mut out, value)
     } else {
-        serde_json::to_vec_pretty(value)?
-    };
-    buf.push(b'\n');
-    Ok(write_stdout(&buf)?)
+        serde_json::to_writer_pretty(&mut out, value)
+    }
+    .map_err(io::Error::from)
+    .and_then(|()| out.write_all(b"\n"))
+    .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }
 
 // ---------------------------------------------------------------- rules
