@@ -149,6 +149,28 @@ pub fn line_breaks(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Characters that must not reach a terminal raw: C0 and C1 controls, DEL,
+/// and the bidi controls that reorder what is shown (issue 16).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Characters that show as nothing inside a word or number: the soft
+/// hyphen, zero-width space, word joiner and invisible operators, the
+/// Mongolian vowel separator and the BOM / zero-width no-break space
+/// (issue 16). Joiners and variation selectors are left out: emoji and
+/// several scripts need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
+    )
+}
+
 #[cfg(test)]
 #[test]
 fn block_boundaries_count_multibyte_chars_once() {

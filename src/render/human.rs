@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{Level, Message, Renderer, Snippet};
 
-use super::{is_hidden_control, visible};
+use super::{is_hidden_control, is_invisible, visible};
 use crate::diagnostic::Severity;
 use crate::report::{FileReport, Location, Report, ReportFinding, Summary};
 
@@ -165,7 +165,7 @@ fn write_finding(
         .map(|group| {
             let text = file.source.as_deref()?;
             let (offset, excerpt, line_start) = excerpt(text, group)?;
-            Some((offset, Pictured::new(excerpt), line_start))
+            Some((offset, Pictured::new(excerpt, offset == 0), line_start))
         })
         .collect();
     if file.source.is_some() {
@@ -236,7 +236,7 @@ fn write_finding(
 
 /// An excerpt as shown: every control character other than a line break
 /// or tab as its Unicode control picture (`␛` for ESC, as rustc shows
-/// them), and bidi controls as `<U+202E>`, so that an article cannot clear
+/// them), and bidi controls and invisible characters as `<U+202E>`, so that an article cannot clear
 /// the screen or reorder what the reader sees (issue 16). `at` maps a byte
 /// offset of the excerpt to the shown text.
 struct Pictured {
@@ -246,14 +246,17 @@ struct Pictured {
 }
 
 impl Pictured {
-    fn new(excerpt: &str) -> Self {
+    fn new(excerpt: &str, file_start: bool) -> Self {
         let mut text = String::with_capacity(excerpt.len());
         let mut shifts = Vec::new();
         let mut added = 0;
         let mut chars = excerpt.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            if matches!(c, '\n' | '\t') || crlf || !is_hidden_control(c) {
+            // A BOM that opens the file is no hidden character.
+            let bom = c == '\u{feff}' && i == 0 && file_start;
+            let hidden = is_hidden_control(c) || (is_invisible(c) && !bom);
+            if matches!(c, '\n' | '\t') || crlf || !hidden {
                 text.push(c);
                 continue;
             }

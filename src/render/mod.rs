@@ -63,15 +63,7 @@ pub fn render(
     }
 }
 
-/// Characters that must not reach a terminal raw: C0 and C1 controls, DEL,
-/// and the bidi controls that reorder what is shown (issue 16).
-pub fn is_hidden_control(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
-}
+pub use crate::source::{is_hidden_control, is_invisible};
 
 /// `s` with every [`is_hidden_control`] character written as an escape
 /// (`\n`, `\u{1b}`, `\u{202e}`), for paths, ids and messages printed to a

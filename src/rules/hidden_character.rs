@@ -1,9 +1,8 @@
 use crate::article::Part;
 use crate::declare_rule;
 use crate::diagnostic::Finding;
-use crate::render::is_hidden_control;
 use crate::rules::{Context, Rule, RuleMeta};
-use crate::source::Span;
+use crate::source::{is_hidden_control, is_invisible, Span};
 
 declare_rule! {
     /// A figure, a name or a quote holds an invisible or bidi control character.
@@ -46,10 +45,8 @@ declare_rule! {
 /// Invisible characters worth reporting: the default-ignorables that hide
 /// inside words and numbers, and every bidi control.
 fn is_hidden(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00ad}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
-    ) || (is_hidden_control(c) && !c.is_ascii_control() && !('\u{80}'..='\u{9f}').contains(&c))
+    is_invisible(c)
+        || (is_hidden_control(c) && !c.is_ascii_control() && !('\u{80}'..='\u{9f}').contains(&c))
 }
 
 /// The hidden characters of `text`, as `U+XXXX` names, in order, once each.

@@ -63,3 +63,46 @@ fn source_place_and_fronted_anchors_in_one_sentence_cost_linear_work() {
         300,
     );
 }
+
+/// Steps of `text`, figures or not.
+fn steps_of(text: String) -> u64 {
+    let source = SourceFile::new("scaling.txt", text);
+    let article = newslint::parse(&source);
+    let before = newslint::work::steps();
+    let _ = newslint::extract(&source, &article);
+    newslint::work::steps() - before
+}
+
+const FRAGMENTS: &[&str] = &[
+    "over 400 arrests ",
+    "nearly 300 people were arrested ",
+    "on Monday ",
+    "so far ",
+    "in 2024 ",
+    "in Albuquerque ",
+    "police said ",
+    "according to the city ",
+    "; ",
+    ", ",
+    "and ",
+    "\u{201c}",
+    "\n",
+    "1,500 meals ",
+    "12 percent of voters ",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Any mix of figures, anchors, clause marks and quote marks, repeated
+    /// into one sentence: 4× the text costs at most 5× the work.
+    #[test]
+    fn any_repeated_unit_costs_linear_work(
+        picks in proptest::collection::vec(0..FRAGMENTS.len(), 1..6),
+    ) {
+        let unit: String = picks.iter().filter_map(|&i| FRAGMENTS.get(i).copied()).collect();
+        let small = steps_of(format!("Votes\n\n{}", unit.repeat(100)));
+        let large = steps_of(format!("Votes\n\n{}", unit.repeat(400)));
+        proptest::prop_assert!(large <= 5 * small.max(1), "{unit:?}: {small} then {large}");
+    }
+}
