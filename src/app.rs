@@ -175,14 +175,22 @@ fn man(subcommand: Option<&str>) -> anyhow::Result<u8> {
     Ok(EXIT_OK)
 }
 
+/// Streamed to stdout, not built in memory first (issue 16: the JSON of
+/// an article is many times its size); a closed pipe is not an error.
 fn print_json<T: Serialize>(value: &T, compact: bool) -> anyhow::Result<()> {
-    let mut buf = if compact {
-        serde_json::to_vec(value)?
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = if compact {
+        serde_json::to_writer(&mut out, value)
     } else {
-        serde_json::to_vec_pretty(value)?
-    };
-    buf.push(b'\n');
-    Ok(write_stdout(&buf)?)
+        serde_json::to_writer_pretty(&mut out, value)
+    }
+    .map_err(io::Error::from)
+    .and_then(|()| out.write_all(b"\n"))
+    .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }
 
 // ---------------------------------------------------------------- rules
@@ -318,8 +326,27 @@ enum Input {
     Failed { path: String, reason: String },
 }
 
-fn display(path: &Path) -> String {
-    path.display().to_string()
+/// A path as text: its UTF-8 as is, every other byte as `\xNN` (issue 16:
+/// `c\xff.txt` and `c\xfe.txt` are two files, with two fingerprints, not
+/// both `c�.txt`). Control characters are escaped where a path is printed
+/// to a terminal ([`crate::render::visible`]), not here.
+pub fn display(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
 }
 
 /// Expand the command-line paths into inputs, lazily for NDJSON streams:
@@ -620,7 +647,7 @@ pub fn read_source(
     let display = if is_stdin {
         stdin_name.unwrap_or("<stdin>").to_string()
     } else {
-        path.display().to_string()
+        display(path)
     };
     let err = |reason: String| InputError {
         path: display.clone(),
@@ -1088,10 +1115,28 @@ fn apply_baseline(budget: &mut HashMap<String, usize>, keys: &BaselineKeys, file
     );
 }
 
+/// Whether two paths name the same existing file (a missing one names none).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    }
+}
+
 /// Temporary files being written, removed by the interrupt handler.
 static PENDING_TEMP: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// On SIGINT/SIGTERM: remove any half-written temporary file and exit 130.
+/// On SIGINT, SIGTERM or SIGHUP (ctrlc's `termination` feature): remove any
+/// half-written temporary file and exit 130.
 fn install_interrupt_handler() {
     let _ = ctrlc::set_handler(|| {
         if let Ok(pending) = PENDING_TEMP.lock() {
@@ -1228,8 +1273,52 @@ fn output_width(to_file: bool) -> usize {
 
 /// Where the report goes: stdout, or a file renamed into place at the end.
 enum Sink {
-    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    Stdout(io::BufWriter<Stdout>),
     File(io::BufWriter<AtomicFile>),
+    /// A character device or FIFO, written in place (never renamed over).
+    Device(io::BufWriter<std::fs::File>),
+}
+
+/// Open `--output`: through a symlink to its target, in place for a
+/// character device or FIFO, else atomically (issue 16: a symlink or
+/// `/dev/null` was replaced by a regular file).
+fn open_output(path: &Path) -> anyhow::Result<Sink> {
+    let mut target = path.to_path_buf();
+    // Follow a chain of links (bounded: a loop is an error below).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&target)
+                    .with_context(|| format!("{}: cannot read the link", path.display()))?;
+                target = match target.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => break,
+        }
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if let Ok(m) = std::fs::metadata(&target) {
+            let t = m.file_type();
+            if t.is_char_device() || t.is_fifo() {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                return Ok(Sink::Device(io::BufWriter::new(file)));
+            }
+            if !t.is_file() {
+                anyhow::bail!(
+                    "{}: cannot write: not a regular file, FIFO or character device",
+                    path.display()
+                );
+            }
+        }
+    }
+    Ok(Sink::File(io::BufWriter::new(AtomicFile::create(&target)?)))
 }
 
 impl Write for Sink {
@@ -1237,12 +1326,14 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File(w) => w.write(buf),
+            Sink::Device(w) => w.write(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File(w) => w.flush(),
+            Sink::Device(w) => w.flush(),
         }
     }
 }
@@ -1251,12 +1342,84 @@ impl Sink {
     fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::Device(mut w) => Ok(w.flush()?),
             Sink::File(w) => w
                 .into_inner()
                 .map_err(|e| anyhow::anyhow!("cannot write the report: {}", e.error()))?
                 .commit(),
         }
     }
+}
+
+/// Worker threads beyond this many per CPU only cost memory and start-up
+/// (issue 16: `--threads 100000` never finished).
+const THREADS_PER_CPU: usize = 4;
+
+/// `--threads N` capped at [`THREADS_PER_CPU`] × the CPUs and at the number
+/// of inputs when it is known.
+fn thread_cap(n: usize, inputs: Option<usize>) -> usize {
+    let cpus = std::thread::available_parallelism().map_or(1, |c| c.get());
+    n.min(cpus.saturating_mul(THREADS_PER_CPU))
+        .min(inputs.unwrap_or(usize::MAX).max(1))
+        .max(1)
+}
+
+/// Standard output; with `keep_going` (a baseline file is written too), a
+/// closed pipe discards the rest of the report instead of ending the run
+/// (issue 16: `--write-baseline F | head -1` must still write F).
+struct Stdout {
+    out: io::StdoutLock<'static>,
+    keep_going: bool,
+    closed: bool,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.out.write(buf) {
+            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            r => r,
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self.out.flush() {
+            Err(e) if self.keep_going && e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            _ if self.closed => Ok(()),
+            r => r,
+        }
+    }
+}
+
+/// The text of NDJSON records held per worker thread in one batch (issue
+/// 16: 32 × threads records of several MB each were held at once); a batch
+/// always has at least one record.
+const BATCH_BYTES_PER_THREAD: usize = 4 * 1024 * 1024;
+
+/// The next inputs for the workers: at most `batch` of them, and NDJSON
+/// records of at most `max_bytes` of text in all.
+fn next_batch(
+    inputs: &mut dyn Iterator<Item = Input>,
+    batch: usize,
+    max_bytes: usize,
+) -> Vec<Input> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0usize;
+    while chunk.len() < batch && bytes < max_bytes {
+        let Some(input) = inputs.next() else { break };
+        if let Input::Text { text, .. } = &input {
+            bytes = bytes.saturating_add(text.len());
+        }
+        chunk.push(input);
+    }
+    chunk
 }
 
 /// Files handed to the workers at a time: bounds memory on huge runs while
@@ -1274,8 +1437,10 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let mut budget = match &args.baseline {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{}: cannot read baseline", p.display()));
+            // Bounded like an input (issue 16: `--baseline /dev/urandom`).
+            let text = read_bytes(p, args.max_bytes)
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_string()))
+                .map_err(|e| anyhow::anyhow!("{}: cannot read baseline: {e}", p.display()));
             let parsed = text.and_then(|t| {
                 serde_json::from_str::<Baseline>(&t)
                     .with_context(|| format!("{}: not a newslint baseline", p.display()))
@@ -1291,16 +1456,30 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         None => None,
     };
     let mut inputs = collect_inputs(&args)?;
+    if let Some(out) = &args.output {
+        if let Some(p) = args.paths.iter().find(|p| same_file(p, out)) {
+            eprintln!(
+                "newslint: --output {} is also an input ({}): refusing to overwrite it",
+                out.display(),
+                p.display()
+            );
+            return Ok(EXIT_ERROR);
+        }
+    }
     let keep_source = render::needs_source(args.format);
     let read_opts = ReadOptions {
         max_bytes: args.max_bytes,
         lossy: args.lossy,
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(
+            args.threads
+                .map_or(0, |n| thread_cap(n, inputs.size_hint().1)),
+        )
         .build()
         .context("cannot start worker threads")?;
     let batch = pool.current_num_threads().max(1) * BATCH_PER_THREAD;
+    let batch_bytes = pool.current_num_threads().max(1) * BATCH_BYTES_PER_THREAD;
     let total = match inputs.size_hint() {
         (lo, Some(hi)) if lo == hi => Some(lo),
         _ => None,
@@ -1319,8 +1498,12 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         width: Some(output_width(args.output.is_some())),
     };
     let mut sink = match &args.output {
-        Some(path) => Sink::File(io::BufWriter::new(AtomicFile::create(path)?)),
-        None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
+        Some(path) => open_output(path)?,
+        None => Sink::Stdout(io::BufWriter::new(Stdout {
+            out: io::stdout().lock(),
+            keep_going: args.write_baseline.is_some(),
+            closed: false,
+        })),
     };
     let read_keys = args.baseline.as_deref().map(BaselineKeys::new);
     let write_keys = args.write_baseline.as_deref().map(BaselineKeys::new);
@@ -1340,7 +1523,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     // Whether a finding reached its own config's fail level.
     let mut fails = false;
     loop {
-        let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
+        let chunk = next_batch(&mut inputs, batch, batch_bytes);
         if chunk.is_empty() {
             break;
         }
@@ -1362,11 +1545,17 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             p.clear();
         }
         for (mut file, fail_on) in results {
+            // Escaped: a file name or NDJSON id must not write a line of
+            // its own (a forged `::warning` command) or a terminal escape.
+            let shown = crate::render::visible(&file.path);
             if let Some(reason) = &file.error {
-                eprintln!("newslint: {}: {reason}", file.path);
+                eprintln!("newslint: {shown}: {}", crate::render::visible(reason));
             }
             if let Some(notice) = &file.notice {
-                eprintln!("newslint: warning: {}: {notice}", file.path);
+                eprintln!(
+                    "newslint: warning: {shown}: {}",
+                    crate::render::visible(notice)
+                );
             }
             if let Some(b) = &mut baseline_out {
                 if let Some(keys) = &write_keys {
@@ -1387,6 +1576,8 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 None => stream.push(file)?,
             }
         }
+        // A stream's readers see each batch's results as it is checked.
+        stream.flush()?;
     }
     if let Some(p) = &progress {
         p.clear();

@@ -128,8 +128,8 @@ pub struct CheckArgs {
     /// How to read the inputs.
     #[arg(long, value_enum, default_value_t = InputKind::Files)]
     pub input: InputKind,
-    /// Worker threads (default: the number of CPUs). Output is identical for
-    /// every value.
+    /// Worker threads (default: the number of CPUs), capped at 4 per CPU and
+    /// at the number of inputs. Output is identical for every value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
     /// Decode invalid UTF-8 with replacement characters (and say so on

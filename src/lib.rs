@@ -25,6 +25,7 @@ pub mod rules;
 pub mod settings;
 pub mod source;
 pub mod text;
+pub mod work;
 
 pub use app::InputError;
 pub use article::{Article, Part};

@@ -420,14 +420,17 @@ impl ConfigResolver {
 /// Parse a config file's text; errors name `origin` and the key.
 pub fn parse_config(origin: &str, text: &str) -> Result<ConfigFile, ConfigError> {
     toml::from_str(text).map_err(|e| {
-        let msg = e.message().trim().replace('\n', "; ");
+        let msg = clip(&e.message().trim().replace('\n', "; "), 400);
         // Name the line and quote it, so the key is visible in one line.
         let at = e
             .span()
             .map(|s| {
                 let start = s.start.min(text.len());
                 let line_no = text.get(..start).map_or(0, |t| t.matches('\n').count()) + 1;
-                let line = text.lines().nth(line_no - 1).unwrap_or("").trim();
+                let raw = text.lines().nth(line_no - 1).unwrap_or("");
+                let lead = raw.len() - raw.trim_start().len();
+                let col = start.saturating_sub(line_start(text, start) + lead);
+                let line = quote_window(raw.trim(), col);
                 if line.is_empty() {
                     format!(" line {line_no}")
                 } else {
@@ -439,10 +442,68 @@ pub fn parse_config(origin: &str, text: &str) -> Result<ConfigFile, ConfigError>
     })
 }
 
+/// The byte offset where the line holding `at` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// `s` cut to `n` chars, with `…` where it was cut (a message can quote a
+/// whole wrong value).
+fn clip(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Chars of an offending line quoted on either side of the error.
+const QUOTE_WINDOW: usize = 40;
+
+/// At most a window of `line` around byte `at` (issue 16: a wrong 100 MB
+/// line is not quoted whole), with `…` where it was cut.
+fn quote_window(line: &str, at: usize) -> String {
+    if line.chars().count() <= 2 * QUOTE_WINDOW {
+        return line.to_string();
+    }
+    let at = (0..=at.min(line.len()))
+        .rev()
+        .find(|&i| line.is_char_boundary(i))
+        .unwrap_or(0);
+    let (head, tail) = line.split_at(at);
+    let before: String = {
+        let mut v: Vec<char> = head.chars().rev().take(QUOTE_WINDOW).collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    let after: String = tail.chars().take(QUOTE_WINDOW).collect();
+    let cut_head = before.len() < head.len();
+    let cut_tail = after.len() < tail.len();
+    format!(
+        "{}{before}{after}{}",
+        if cut_head { "…" } else { "" },
+        if cut_tail { "…" } else { "" }
+    )
+}
+
+/// The largest config file read (issue 16: `--config /dev/zero` must not
+/// read until memory runs out). Real ones are a few hundred bytes.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Load a config file from disk.
 pub fn load_config(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError(format!("{}: cannot read config: {e}", path.display())))?;
+    use std::io::Read;
+    let fail = |e: String| ConfigError(format!("{}: cannot read config: {e}", path.display()));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(fail(format!("larger than {MAX_CONFIG_BYTES} bytes")));
+    }
+    let text =
+        String::from_utf8(bytes).map_err(|_| fail("stream did not contain valid UTF-8".into()))?;
     parse_config(&path.display().to_string(), &text)
 }
 

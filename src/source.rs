@@ -62,7 +62,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_all(b'\n', bytes).map(|i| i + 1));
+        line_starts.extend(line_breaks(bytes).map(|i| i + 1));
         let chars_before = (!text.is_ascii()).then(|| {
             let mut table = Vec::with_capacity(bytes.len() / BLOCK + 2);
             let mut acc = 0u64;
@@ -141,11 +141,34 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.len() - continuation
 }
 
-fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter()
-        .enumerate()
-        .filter(move |(_, &b)| b == needle)
-        .map(|(i, _)| i)
+/// The offsets of the last byte of every line break: `\n`, `\r\n` (its
+/// `\n`) and a lone `\r` (issue 16: CR-only files are many lines, not one).
+pub fn line_breaks(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter().enumerate().filter_map(|(i, &b)| {
+        (b == b'\n' || (b == b'\r' && hay.get(i + 1) != Some(&b'\n'))).then_some(i)
+    })
+}
+
+/// Characters that must not reach a terminal raw: C0 and C1 controls, DEL,
+/// and the bidi controls that reorder what is shown (issue 16).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Characters that show as nothing inside a word or number: the soft
+/// hyphen, zero-width space, word joiner and invisible operators, the
+/// Mongolian vowel separator and the BOM / zero-width no-break space
+/// (issue 16). Joiners and variation selectors are left out: emoji and
+/// several scripts need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}' | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
+    )
 }
 
 #[cfg(test)]
@@ -187,7 +210,7 @@ impl SourceFile {
         let (line, column) = self.index.position(&self.text, start);
         // Most spans lie on one line: their end is counted from their start.
         let inner = self.text.as_bytes().get(start..end).unwrap_or(&[]);
-        let (end_line, end_column) = if inner.contains(&b'\n') {
+        let (end_line, end_column) = if inner.iter().any(|&b| b == b'\n' || b == b'\r') {
             self.index.position(&self.text, end)
         } else {
             (line, column + count_chars(inner))
@@ -269,16 +292,23 @@ mod tests {
         /// of the text.
         #[test]
         fn span_positions_match_a_naive_count(
-            text in "[ab\n\u{E9}\u{201C}]{0,40}",
+            text in "[ab\n\r\u{E9}\u{201C}]{0,40}",
             a in 0usize..64,
             b in 0usize..64,
         ) {
             let src = SourceFile::new("t", text.as_str());
             let span = src.span(a.min(b), a.max(b));
             let naive = |i: usize| {
-                let before = &text[..i];
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                // Lines end at `\n`, `\r\n` or a lone `\r`.
+                let (mut line, mut col) = (1, 1);
+                for (j, c) in text[..i].char_indices() {
+                    let lone_cr = c == '\r' && !text[j + 1..].starts_with('\n');
+                    if c == '\n' || lone_cr {
+                        (line, col) = (line + 1, 1);
+                    } else {
+                        col += 1;
+                    }
+                }
                 (line, col)
             };
             proptest::prop_assert_eq!((span.line, span.column), naive(span.start));

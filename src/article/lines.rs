@@ -145,7 +145,13 @@ fn scan_lines(text: &str, from: usize) -> Vec<Line> {
     let mut pos = from;
     while pos <= text.len() {
         let rest = &text.as_bytes()[pos..];
-        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        // A line ends at `\n` or at a lone `\r` (issue 16); the `\r` of
+        // `\r\n` is trimmed as blank.
+        let len = rest
+            .iter()
+            .enumerate()
+            .position(|(i, &b)| b == b'\n' || (b == b'\r' && rest.get(i + 1) != Some(&b'\n')))
+            .unwrap_or(rest.len());
         let (s, e) = trim(text, (pos, pos + len));
         let kind = classify(text.get(s..e).unwrap_or(""));
         lines.push(Line {

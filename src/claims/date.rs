@@ -4,7 +4,7 @@
 //! "June 2025", weekdays ("on Wednesday"), weekday + date pairs ("Wednesday,
 //! June 11", "Wednesday (June 11)", "June 11 (Wednesday)") and relative
 //! mentions ("yesterday", "last week", "two days ago"). A missing year is
-//! inferred when every written year of the article's dates agrees. A date is
+//! inferred when every written year of the article's full dates agrees. A date is
 //! linked to an event ("press conference") only when the clause says so
 //! plainly: "the press conference held on Wednesday", "On June 3, the council
 //! held a hearing".
@@ -741,6 +741,14 @@ fn link_event(text: &str, start: usize, end: usize, stable: usize) -> Option<(St
     None
 }
 
+/// The (month, day) of every calendar date written in `text`.
+pub fn days_written(text: &str) -> Vec<(u32, u32)> {
+    find_dates(text)
+        .into_iter()
+        .filter_map(|f| Some((f.month?, f.day?)))
+        .collect()
+}
+
 /// Extract dates.
 pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -776,12 +784,16 @@ pub fn extract(source: &SourceFile, blocks: &[Block<'_>]) -> Vec<DateMention> {
     out
 }
 
-/// Give a year to dates written without one when the article's written
-/// years all agree.
+/// Give a year to dates written without one when the years of the
+/// article's full dates (day, month and year written) all agree.
+///
+/// A month and year alone ("the peak reached in September 2022", "the next
+/// census in October 2026") usually dates another, historical or future,
+/// matter than the day-dated events of the story, so it lends no year.
 fn infer_years(dates: &mut [DateMention]) {
     let mut years: Vec<i32> = dates
         .iter()
-        .filter(|d| d.month.is_some())
+        .filter(|d| d.month.is_some() && d.day.is_some())
         .filter_map(|d| d.year)
         .collect();
     years.sort_unstable();

@@ -599,6 +599,9 @@ struct Cand {
     single: bool,
     /// Came with a title (or honorific) but only one name word.
     titled_surname: bool,
+    /// A lone word that stands where a person's surname would (see
+    /// [`stands_as_a_surname`]): may be read as a slip of one.
+    slip_ok: bool,
     /// Position for "most recent" resolution.
     pos: usize,
 }
@@ -678,7 +681,7 @@ pub(crate) fn extract_split<'a>(
         }
         keep(bi, bw);
     }
-    group(cands)
+    group(cands, &lower_vocab)
 }
 
 /// Every lower-case word of the article: a capitalised sentence-initial word
@@ -820,6 +823,7 @@ fn run(
                 evidence: false,
                 single: false,
                 titled_surname: false,
+                slip_ok: false,
                 pos: cx.base + toks[k].start,
             });
         }
@@ -911,6 +915,7 @@ fn run(
     if name.len() == 1 && kind != Some(EntityKind::Organisation) && kind != Some(EntityKind::Place)
     {
         let mut c = single_cand(cx, &name[0]);
+        c.slip_ok = !has_title && stands_as_a_surname(cx, toks, k);
         c.titles = titles;
         c.titled_surname = has_title;
         c.kind = if has_title {
@@ -941,6 +946,7 @@ fn run(
             evidence,
             single: false,
             titled_surname: false,
+            slip_ok: false,
             pos: cx.base + name[0].start,
         });
     }
@@ -993,6 +999,7 @@ fn single_cand(cx: &BlockCx<'_>, t: &Tok<'_>) -> Cand {
         evidence: false,
         single: true,
         titled_surname: false,
+        slip_ok: false,
         pos: cx.base + t.start,
     }
 }
@@ -1178,7 +1185,7 @@ fn speech_verb_near(cx: &BlockCx<'_>, toks: &[Tok<'_>], i: usize, j: usize) -> b
 // Grouping
 // ---------------------------------------------------------------------------
 
-fn group(cands: Vec<Cand>) -> Vec<Entity> {
+fn group(cands: Vec<Cand>, lower_vocab: &HashSet<&str>) -> Vec<Entity> {
     // Surnames used alone anywhere in the article (not sentence-initial
     // stop words): evidence that a two-word run is a person.
     let singles: HashSet<String> = cands
@@ -1331,12 +1338,22 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
                     || STANDALONE_ORGS.contains(&lower)
                 {
                     Some(EntityKind::Organisation)
+                } else if c.slip_ok
+                    && !lower_vocab.contains(lower)
+                    && slip_of_one_person(lower, &by_surname, &entities)
+                {
+                    // "Vandamm" beside "Pieter Vandam": the one person it
+                    // is a slip of; kept apart so that the slip can be told.
+                    Some(EntityKind::Person)
                 } else {
                     None
                 };
                 if let Some(kind) = kind {
                     let key = surname.clone();
-                    add(&mut entities, &mut first_pos, kind, key, c);
+                    let id = add(&mut entities, &mut first_pos, kind, key, c);
+                    if kind == EntityKind::Person {
+                        by_surname.entry(surname).or_default().push(id);
+                    }
                 }
             }
         }
@@ -1353,6 +1370,134 @@ fn group(cands: Vec<Cand>) -> Vec<Entity> {
         e.id = i;
     }
     entities
+}
+
+/// Words after which a sentence-initial lone name is the subject of its
+/// clause ("Pascuale has been flooded with offers", "Moorcraft said").
+const SUBJECT_VERBS: &[&str] = &[
+    "has", "had", "is", "was", "will", "would", "could", "can", "did", "does", "also", "added",
+];
+
+/// `toks[k]`, a lone capitalised word, stands where a surname would: not
+/// in a comma-separated list of names (a team sheet), not after a
+/// capitalised word or an initial ("C Thomson", "American Beauty": part of
+/// another name), not after a preposition of place or an article ("in
+/// Greece", "the Argentine"), and, at the start of a sentence, followed by
+/// a verb.
+fn stands_as_a_surname(cx: &BlockCx<'_>, toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let gap_after = |a: &Tok<'_>| cx.text.get(a.end..).unwrap_or("");
+    let prev = k
+        .checked_sub(1)
+        .map(|p| &toks[p])
+        .filter(|p| p.sentence == t.sentence);
+    let next = toks.get(k + 1).filter(|n| n.sentence == t.sentence);
+    let comma_after = |a: &Tok<'_>| {
+        gap_after(a)
+            .trim_start_matches([' ', '\t'])
+            .starts_with(',')
+    };
+    let listed = prev.is_some_and(|p| p.cap && comma_after(p))
+        || (comma_after(t) && next.is_some_and(|n| n.cap));
+    // After a capitalised word ("C Thomson", "American Beauty"): part of
+    // another name.
+    let after_capital = prev.is_some_and(|p| (p.cap && !p.initial) || p.word.chars().count() == 1);
+    let after_place_word = prev.is_some_and(|p| {
+        matches!(
+            &*norm_word(p.word),
+            "in" | "at" | "from" | "to" | "of" | "for" | "across" | "the" | "a" | "an"
+        )
+    });
+    let subject = !t.initial
+        || next.is_some_and(|n| {
+            let w = norm_word(n.word);
+            SUBJECT_VERBS.contains(&&*w) || SPEECH_VERB_SET.contains(&*w)
+        });
+    !listed && !after_capital && !after_place_word && subject
+}
+
+/// A bare capitalised word (never written in lower case) within a small
+/// edit distance ([`near_spelling`]) of the surname of exactly one person
+/// named in full, and of five letters or more: a misspelling of that
+/// person's surname rather than another name.
+fn slip_of_one_person(
+    word: &str,
+    by_surname: &HashMap<String, Vec<usize>>,
+    entities: &[Entity],
+) -> bool {
+    if word.chars().count() < 5 {
+        return false;
+    }
+    // A derived form ("Rwanda" / "Rwandan", "Malone" / "Maloney") is
+    // another word; two letters apart only in long names.
+    let slip = |s: &str| {
+        let (n, m) = (word.chars().count(), s.chars().count());
+        !derived(word, s)
+            && !derived(s, word)
+            && (edit_distance(word, s, 1) <= 1 || n.min(m) >= 8)
+            && near_spelling(word, s)
+    };
+    let mut close = by_surname.iter().filter(|(s, _)| slip(s));
+    match (close.next(), close.next()) {
+        (Some((_, ids)), None) => ids.iter().any(|&id| {
+            entities
+                .get(id)
+                .is_some_and(|e| e.name.split_whitespace().count() >= 2)
+        }),
+        _ => false,
+    }
+}
+
+/// `long` is `short` with an ending added ("Rwandan", "Maloney"), other
+/// than its last letter doubled ("Vandamm" for "Vandam" is a slip).
+fn derived(long: &str, short: &str) -> bool {
+    let Some(rest) = long.strip_prefix(short) else {
+        return false;
+    };
+    let doubled = rest.chars().count() == 1 && short.chars().next_back() == rest.chars().next();
+    !rest.is_empty() && !doubled
+}
+
+/// Levenshtein distance over chars, capped: returns `cap + 1` as soon as it
+/// is exceeded.
+pub(crate) fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (k, cb) in b.iter().enumerate() {
+            let sub = prev[k] + usize::from(ca != cb);
+            cur[k + 1] = sub.min(prev[k + 1] + 1).min(cur[k] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > cap) {
+            return cap + 1;
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(cap + 1).min(cap + 1)
+}
+
+/// Close enough to be one name misspelled: one letter apart in names of
+/// four letters or more, two in names of six or more. A name and the same
+/// name with an `s` added ("Golden Globe" / "Golden Globes", "Rooney" /
+/// "Rooneys") is a plural or a possessive without its apostrophe, not a
+/// misspelling; "Bas" / "Bass" is (no plural ends in a double `s`).
+pub(crate) fn near_spelling(a: &str, b: &str) -> bool {
+    let plural =
+        |long: &str, short: &str| long.strip_suffix('s') == Some(short) && !long.ends_with("ss");
+    if plural(a, b) || plural(b, a) {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    match edit_distance(a, b, 2) {
+        1 => la.max(lb) >= 4,
+        2 => la.min(lb) >= 6,
+        _ => false,
+    }
 }
 
 /// First + last name, lower-cased: "Donald J. Trump" and "Donald Trump" are
@@ -1377,6 +1522,15 @@ pub fn people(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_forms_are_not_slips_but_a_doubled_last_letter_is() {
+        assert!(derived("rwandan", "rwanda"));
+        assert!(derived("maloney", "malone"));
+        assert!(!derived("vandamm", "vandam"));
+        assert!(!derived("vandam", "vandam"));
+        assert!(!derived("heyne", "heine"));
+    }
 
     /// `tokenize_sentences` compares abbreviations ASCII-case-blind, which
     /// equals Unicode lower-casing only for lower-case ASCII entries without

@@ -16,11 +16,49 @@ pub fn normalize_char(c: char) -> char {
     }
 }
 
+/// Default-ignorable code points (Unicode's `Default_Ignorable_Code_Point`
+/// outside the unassigned ranges): zero-width spaces and joiners, the soft
+/// hyphen, the BOM / zero-width no-break space, bidi controls, variation
+/// selectors, invisible operators and tags. They show as nothing, so
+/// matching folds them out (issue 16: `Over 4\u{200b}00` reads `Over 400`).
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// A char for matching, or `None` for one folded out: [`normalize_char`],
+/// full-width digits read as ASCII digits, default-ignorables dropped.
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{ff10}'..='\u{ff19}' => char::from_u32(c as u32 - 0xff10 + u32::from(b'0')),
+        c if is_ignorable(c) => None,
+        c => Some(normalize_char(c)),
+    }
+}
+
 /// Normalised text for matching. Every char maps to exactly one char of the
 /// same UTF-8 length class is NOT guaranteed, so never use offsets into the
 /// result to index the original; use [`normalize_with_offsets`] for that.
 pub fn normalize(s: &str) -> String {
-    s.chars().map(normalize_char).collect()
+    s.chars().filter_map(fold_char).collect()
 }
 
 /// Normalised text plus the map from its byte offsets back to `s`.
@@ -51,16 +89,17 @@ pub fn normalize_with_offsets(s: &str) -> (String, OffsetMap) {
         let Some(c) = rest.chars().next() else {
             break;
         };
-        let n = normalize_char(c);
-        if n.len_utf8() != c.len_utf8() {
+        let n = fold_char(c);
+        let n_len = n.map_or(0, char::len_utf8);
+        if n_len != c.len_utf8() {
             map.changes.push(Change {
                 norm: out.len(),
                 orig: at,
-                norm_len: n.len_utf8(),
+                norm_len: n_len,
                 orig_len: c.len_utf8(),
             });
         }
-        out.push(n);
+        out.extend(n);
         at += c.len_utf8();
         rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
@@ -153,16 +192,33 @@ mod tests {
         assert_eq!(map.get(n.len()), s.len());
     }
 
+    #[test]
+    fn hidden_characters_fold_out_and_full_width_digits_read_as_digits() {
+        for s in [
+            "Over 4\u{200b}00",
+            "Over 4\u{ad}00",
+            "Over 4\u{feff}00",
+            "O\u{200b}ver 400",
+        ] {
+            let (n, map) = normalize_with_offsets(s);
+            assert_eq!(n, "Over 400", "{s:?}");
+            assert_eq!(map.get(n.len()), s.len());
+            assert_eq!(&s[map.get(5)..], &s[s.find('4').unwrap_or(0)..]);
+        }
+        let (n, _) = normalize_with_offsets("Over \u{ff14}\u{ff10}\u{ff10}");
+        assert_eq!(n, "Over 400");
+    }
+
     proptest::proptest! {
         /// The fast normalisation equals the per-char one, and every offset
         /// maps back to the char it came from.
         #[test]
-        fn normalized_offsets_map_back(s in "[a-z `\t\u{2019}\u{201C}\u{2014}\u{A0}\u{E9}\u{3000}0-9]{0,30}") {
+        fn normalized_offsets_map_back(s in "[a-z `\t\u{2019}\u{201C}\u{2014}\u{A0}\u{E9}\u{3000}0-9\u{200b}\u{ad}\u{feff}\u{202e}\u{ff14}]{0,30}") {
             let (n, map) = normalize_with_offsets(&s);
             proptest::prop_assert_eq!(&n, &normalize(&s));
             for (i, c) in n.char_indices() {
                 let orig = map.get(i);
-                proptest::prop_assert_eq!(s[orig..].chars().next().map(normalize_char), Some(c));
+                proptest::prop_assert_eq!(s[orig..].chars().find_map(fold_char), Some(c));
             }
             proptest::prop_assert_eq!(map.get(n.len()), s.len());
         }

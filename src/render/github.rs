@@ -8,11 +8,15 @@ use std::io::{self, Write};
 use crate::diagnostic::Severity;
 use crate::report::{FileReport, Report};
 
-/// Escape the message part of a workflow command.
+/// Escape the message part of a workflow command; other control and bidi
+/// characters are written as `\u{1b}` escapes (issue 16: an ESC from an
+/// article must not reach the log viewer raw).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::visible(&s).into_owned()
 }
 
 /// Escape a property value (`file=`, `title=`).

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{Level, Message, Renderer, Snippet};
 
+use super::{is_hidden_control, is_invisible, visible};
 use crate::diagnostic::Severity;
 use crate::report::{FileReport, Location, Report, ReportFinding, Summary};
 
@@ -78,8 +79,12 @@ fn excerpt<'a>(text: &'a str, sides: &[(usize, &Location)]) -> Option<(usize, &'
     let first_line = sides.iter().map(|(_, l)| l.line).min()?;
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
-    let from = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
-    let to = text.get(end..)?.find('\n').map_or(text.len(), |i| end + i);
+    // A lone `\r` ends a line too (issue 16).
+    let from = text.get(..start)?.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let to = text
+        .get(end..)?
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| end + i);
     Some((from, text.get(from..to)?, first_line))
 }
 
@@ -143,24 +148,39 @@ fn write_finding(
     finding: &ReportFinding,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let title = format!("{} ({})", finding.message, finding.rule);
+    let title = visible(&format!("{} ({})", finding.message, finding.rule)).into_owned();
     let labels: Vec<String> = finding
         .locations
         .iter()
-        .map(|l| format!("{} ({})", l.role, l.section))
+        .map(|l| visible(&format!("{} ({})", l.role, l.section)).into_owned())
         .collect();
+    let origin = visible(&file.path);
     let mut message: Message<'_> = level(finding.severity).title(&title).id(&finding.code);
     // Without source text the places are named in footers instead.
-    if let Some(text) = file.source.as_deref() {
-        let visible = visible_columns(renderer_width, finding);
-        for (g, group) in groups(finding, visible).iter().enumerate() {
-            let Some((offset, excerpt, line_start)) = excerpt(text, group) else {
+    let columns = visible_columns(renderer_width, finding);
+    let grouped = groups(finding, columns);
+    // Each group's excerpt with its control characters pictured.
+    let shown: Vec<Option<(usize, Pictured, usize)>> = grouped
+        .iter()
+        .map(|group| {
+            let text = file.source.as_deref()?;
+            let (offset, excerpt, line_start) = excerpt(text, group)?;
+            Some((offset, Pictured::new(excerpt, offset == 0), line_start))
+        })
+        .collect();
+    if file.source.is_some() {
+        let visible = columns;
+        for (g, (group, shown)) in grouped.iter().zip(&shown).enumerate() {
+            let Some((offset, shown, line_start)) = shown else {
                 continue;
             };
-            let mut snippet = Snippet::source(excerpt).line_start(line_start).fold(true);
+            let (offset, line_start) = (*offset, *line_start);
+            let mut snippet = Snippet::source(&shown.text)
+                .line_start(line_start)
+                .fold(true);
             // The first snippet names the file (`-->`), at the primary side.
             if g == 0 {
-                snippet = snippet.origin(&file.path);
+                snippet = snippet.origin(&origin);
             }
             for &(i, l) in group {
                 // Primary side `^^^` (red for errors), other sides `---`;
@@ -180,7 +200,8 @@ fn write_finding(
                 } else {
                     l.end
                 };
-                let range = l.start.saturating_sub(offset)..end.saturating_sub(offset);
+                let range =
+                    shown.at(l.start.saturating_sub(offset))..shown.at(end.saturating_sub(offset));
                 let label = labels.get(i).map_or("", String::as_str);
                 snippet = snippet.annotation(lvl.span(range).label(label));
             }
@@ -192,10 +213,11 @@ fn write_finding(
             .locations
             .iter()
             .map(|l| {
-                format!(
+                visible(&format!(
                     "{}:{}:{}: {}: `{}`",
                     l.path, l.line, l.column, l.role, l.text
-                )
+                ))
+                .into_owned()
             })
             .collect()
     } else {
@@ -204,11 +226,66 @@ fn write_finding(
     for p in &places {
         message = message.footer(Level::Note.title(p));
     }
-    if let Some(help) = &finding.help {
+    let help = finding.help.as_deref().map(visible);
+    if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
     let rendered = renderer.render(message).to_string();
     writeln!(out, "{rendered}\n")
+}
+
+/// An excerpt as shown: every control character other than a line break
+/// or tab as its Unicode control picture (`␛` for ESC, as rustc shows
+/// them), and bidi controls and invisible characters as `<U+202E>`, so that an article cannot clear
+/// the screen or reorder what the reader sees (issue 16). `at` maps a byte
+/// offset of the excerpt to the shown text.
+struct Pictured {
+    text: String,
+    /// (offset in the excerpt, bytes added up to and including it).
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Pictured {
+    fn new(excerpt: &str, file_start: bool) -> Self {
+        let mut text = String::with_capacity(excerpt.len());
+        let mut shifts = Vec::new();
+        let mut added = 0;
+        let mut chars = excerpt.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            // A BOM that opens the file is no hidden character.
+            let bom = c == '\u{feff}' && i == 0 && file_start;
+            let hidden = is_hidden_control(c) || (is_invisible(c) && !bom);
+            if matches!(c, '\n' | '\t') || crlf || !hidden {
+                text.push(c);
+                continue;
+            }
+            if c == '\r' {
+                // A lone CR is a line break (issue 16).
+                text.push('\n');
+                continue;
+            }
+            let before = text.len();
+            match c as u32 {
+                n @ 0..=0x1f => text.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
+                0x7f => text.push('\u{2421}'),
+                n => text.push_str(&format!("<U+{n:04X}>")),
+            }
+            added += text.len() - before - c.len_utf8();
+            shifts.push((i, added));
+        }
+        Pictured { text, shifts }
+    }
+
+    /// The shown offset of excerpt offset `at`.
+    fn at(&self, at: usize) -> usize {
+        let ix = self.shifts.partition_point(|&(i, _)| i < at);
+        let added = ix
+            .checked_sub(1)
+            .and_then(|j| self.shifts.get(j))
+            .map_or(0, |&(_, a)| a);
+        at + added
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -9,6 +9,7 @@ pub mod jsonl;
 pub mod sarif;
 pub mod statistics;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::report::{FileReport, Report, RuleInfo, Summary};
@@ -62,6 +63,26 @@ pub fn render(
     }
 }
 
+pub use crate::source::{is_hidden_control, is_invisible};
+
+/// `s` with every [`is_hidden_control`] character written as an escape
+/// (`\n`, `\u{1b}`, `\u{202e}`), for paths, ids and messages printed to a
+/// terminal or stderr.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hidden_control(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Does this format need the files' text (to quote source lines)?
 pub fn needs_source(format: Format) -> bool {
     format == Format::Human
@@ -103,6 +124,11 @@ impl<'w> Stream<'w> {
                 Ok(())
             }
         }
+    }
+
+    /// Flush what was written so far.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 
     /// The counts so far.

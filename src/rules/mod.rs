@@ -8,6 +8,7 @@
 pub mod date_mismatch;
 pub mod empty_section;
 pub mod figures;
+pub mod hidden_character;
 pub mod name_mismatch;
 pub mod numbering;
 pub mod outline_mismatch;
@@ -164,6 +165,7 @@ pub static RULES: &[&dyn Rule] = &[
     &numbering::Numbering,
     &unanswered_question::UnansweredQuestion,
     &empty_section::EmptySection,
+    &hidden_character::HiddenCharacter,
 ];
 
 /// Look a rule up by code (`NUM001`) or name (`quantity-conflict`),

@@ -430,7 +430,9 @@ fn naive_positions(text: &str, mut offsets: Vec<usize>) -> BTreeMap<usize, (usiz
         if wanted.peek().is_none() {
             break;
         }
-        if c == '\n' {
+        // Lines end at `\n`, `\r\n` or a lone `\r` (issue 16).
+        let lone_cr = c == '\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+        if c == '\n' || lone_cr {
             line += 1;
             column = 1;
         } else {

@@ -6,11 +6,18 @@ use newslint::{SourceFile, Span};
 use proptest::prelude::*;
 
 /// 1-based (line, column in chars) of a byte offset, computed naively.
+/// Lines end at `\n`, `\r\n` or a lone `\r` (issue 16).
 fn naive_position(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..byte].chars().count() + 1)
+    let (mut line, mut column) = (1, 1);
+    for (i, c) in text[..byte].char_indices() {
+        let lone_cr = c == '\r' && !text[i + 1..].starts_with('\n');
+        if c == '\n' || lone_cr {
+            (line, column) = (line + 1, 1);
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
 }
 
 fn check_span(text: &str, span: &Span, what: &str) -> Result<(), TestCaseError> {

@@ -688,14 +688,9 @@ pub struct Place {
 /// between them, except a fronted one ("On Tuesday, ...", "So far, ..."),
 /// which frames its whole sentence.
 pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<Option<String>> {
-    // The figure each time or place anchor directly follows, if any.
-    let owner = |a: &Anchor| -> Option<usize> {
-        let ix = places.partition_point(|p| p.phrase_end <= a.start);
-        let p = places.get(ix.checked_sub(1)?)?;
-        text.get(p.phrase_end..a.start)
-            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
-            .then(|| ix - 1)
-    };
+    let index = AnchorIndex::new(anchors, places, text);
+    // Figures of one sentence share its fronted zone.
+    let mut front_cache: Option<(usize, Option<usize>)> = None;
     places
         .iter()
         .enumerate()
@@ -705,18 +700,53 @@ pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<O
                 .and_then(|j| places.get(j))
                 .map(|q| q.start);
             let next_start = places.get(i + 1).map(|q| q.start);
-            let own = |a: &Anchor| {
-                let fronted = is_fronted(a, &p.sentence, text);
-                match owner(a) {
+            let front_end = match front_cache {
+                Some((s, e)) if s == p.sentence.start => e,
+                _ => {
+                    let e = ws_end(text, p.sentence.start);
+                    front_cache = Some((p.sentence.start, e));
+                    e
+                }
+            };
+            let own = |ix: usize, a: &Anchor| {
+                let fronted = is_fronted(a, &p.sentence, front_end, text);
+                match index.owner.get(ix).copied().flatten() {
                     Some(o) => o == i,
                     None if a.end <= p.start => fronted || prev_start.is_none_or(|s| s < a.end),
                     None => next_start.is_none_or(|s| s >= a.start),
                 }
             };
             let parts: Vec<&str> = [
-                pick(anchors, p, text, AnchorKind::Time, own),
-                pick(anchors, p, text, AnchorKind::Place, own),
-                pick(anchors, p, text, AnchorKind::Source, |_| true),
+                pick(
+                    anchors,
+                    p,
+                    text,
+                    &index,
+                    i,
+                    front_end,
+                    AnchorKind::Time,
+                    own,
+                ),
+                pick(
+                    anchors,
+                    p,
+                    text,
+                    &index,
+                    i,
+                    front_end,
+                    AnchorKind::Place,
+                    own,
+                ),
+                pick(
+                    anchors,
+                    p,
+                    text,
+                    &index,
+                    i,
+                    front_end,
+                    AnchorKind::Source,
+                    |_, _| true,
+                ),
             ]
             .into_iter()
             .flatten()
@@ -726,21 +756,178 @@ pub fn assign_anchors(anchors: &[Anchor], places: &[Place], text: &str) -> Vec<O
         .collect()
 }
 
+/// The end of the whitespace run at `from` (`None` off a char boundary).
+fn ws_end(text: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    Some(from + rest.len() - rest.trim_start().len())
+}
+
+/// What `assign_anchors` looks up per figure, built once per block so that
+/// a sentence of many figures and anchors costs O(n log n), not
+/// figures × anchors × length (issue 16).
+struct AnchorIndex {
+    /// Byte offsets of every `;` (clause bounds), sorted.
+    semis: Vec<usize>,
+    /// The figure each anchor directly follows, if any (by anchor index).
+    owner: Vec<Option<usize>>,
+    /// The anchors each figure owns.
+    owned: Vec<Vec<usize>>,
+    /// Per kind (time, place, source): the indices a nearest-anchor search
+    /// may step through: unowned time and place anchors, every source
+    /// anchor. In start order; `ordered` says whether their ends strictly
+    /// increase too (anchors of one kind never overlap, so they do).
+    lists: [Vec<usize>; 3],
+    ordered: [bool; 3],
+}
+
+fn kind_ix(kind: AnchorKind) -> usize {
+    match kind {
+        AnchorKind::Time => 0,
+        AnchorKind::Place => 1,
+        AnchorKind::Source => 2,
+    }
+}
+
+impl AnchorIndex {
+    fn new(anchors: &[Anchor], places: &[Place], text: &str) -> Self {
+        let semis = text.match_indices(';').map(|(i, _)| i).collect();
+        let ws_after: Vec<Option<usize>> =
+            places.iter().map(|p| ws_end(text, p.phrase_end)).collect();
+        // The figure an anchor directly follows: its noun phrase ends
+        // where only whitespace separates it from the anchor.
+        let owner: Vec<Option<usize>> = anchors
+            .iter()
+            .map(|a| {
+                let ix = places.partition_point(|p| p.phrase_end <= a.start);
+                let j = ix.checked_sub(1)?;
+                let (p, end) = (places.get(j)?, ws_after.get(j).copied().flatten()?);
+                (p.phrase_end <= a.start && a.start <= end && text.is_char_boundary(a.start))
+                    .then_some(j)
+            })
+            .collect();
+        let mut owned = vec![Vec::new(); places.len()];
+        let mut lists: [Vec<usize>; 3] = Default::default();
+        for (ix, a) in anchors.iter().enumerate() {
+            let o = owner.get(ix).copied().flatten();
+            if let Some(list) = o
+                .filter(|_| a.kind != AnchorKind::Source)
+                .and_then(|o| owned.get_mut(o))
+            {
+                list.push(ix);
+            } else if let Some(list) = lists.get_mut(kind_ix(a.kind)) {
+                list.push(ix);
+            }
+        }
+        let ordered = [0, 1, 2].map(|k| {
+            let mut all = anchors.iter().filter(|a| kind_ix(a.kind) == k);
+            let mut prev = all.next().map(|a| a.end);
+            all.all(|a| {
+                let ok = prev.is_some_and(|e| e < a.end);
+                prev = Some(a.end);
+                ok
+            })
+        });
+        AnchorIndex {
+            semis,
+            owner,
+            owned,
+            lists,
+            ordered,
+        }
+    }
+
+    /// Whether `text[lo..hi]` exists and holds no `;`.
+    fn no_semicolon(&self, text: &str, lo: usize, hi: usize) -> bool {
+        lo <= hi
+            && text.is_char_boundary(lo)
+            && text.is_char_boundary(hi)
+            && self.semis.partition_point(|&s| s < lo) == self.semis.partition_point(|&s| s < hi)
+    }
+
+    /// The anchors of one kind that may be the nearest one of figure `i`:
+    /// its own, the fronted ones of its sentence, and the nearest
+    /// before and after it. Every other anchor is farther than one of these
+    /// or fails the same test one of these fails. In index order.
+    fn candidates(
+        &self,
+        anchors: &[Anchor],
+        p: &Place,
+        i: usize,
+        front_end: Option<usize>,
+        kind: AnchorKind,
+    ) -> Vec<usize> {
+        let k = kind_ix(kind);
+        let first = anchors.partition_point(|a| a.start < p.sentence.start);
+        let last = anchors
+            .partition_point(|a| a.start < p.sentence.end)
+            .max(first);
+        let of_kind = |ix: &usize| anchors.get(*ix).is_some_and(|a| a.kind == kind);
+        if !self.ordered.get(k).copied().unwrap_or(false) {
+            return (first..last).filter(of_kind).collect();
+        }
+        let list = self.lists.get(k).map_or(&[][..], Vec::as_slice);
+        let mut out: Vec<usize> = Vec::new();
+        if kind != AnchorKind::Source {
+            out.extend(
+                self.owned
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(of_kind),
+            );
+            if let Some(e) = front_end {
+                let from = list.partition_point(|&ix| at_start(anchors, ix) < p.sentence.start);
+                let zone = list.get(from..).unwrap_or(&[]);
+                out.extend(
+                    zone.iter()
+                        .copied()
+                        .take_while(|&ix| at_start(anchors, ix) <= e),
+                );
+            }
+        }
+        let lim = p.start.min(p.sentence.end);
+        let before = list.partition_point(|&ix| anchors.get(ix).is_some_and(|a| a.end <= lim));
+        if let Some(j) = before.checked_sub(1) {
+            out.extend(list.get(j).copied());
+        }
+        let after = list.partition_point(|&ix| at_start(anchors, ix) < p.start);
+        out.extend(list.get(after).copied());
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn at_start(anchors: &[Anchor], ix: usize) -> usize {
+    anchors.get(ix).map_or(usize::MAX, |a| a.start)
+}
+
 /// An anchor that opens its sentence: "On Tuesday, police ...", "So far,
-/// fewer than 50 ...".
-fn is_fronted(a: &Anchor, sentence: &std::ops::Range<usize>, text: &str) -> bool {
-    text.get(sentence.start..a.start)
-        .is_some_and(|b| b.trim().is_empty())
+/// fewer than 50 ...". `front_end` is the end of the whitespace at the
+/// sentence's start.
+fn is_fronted(
+    a: &Anchor,
+    sentence: &std::ops::Range<usize>,
+    front_end: Option<usize>,
+    text: &str,
+) -> bool {
+    front_end.is_some_and(|e| sentence.start <= a.start && a.start <= e)
+        && text.is_char_boundary(a.start)
 }
 
 /// The nearest anchor of one kind in the figure's sentence and clause that
 /// `may` allows.
+#[allow(clippy::too_many_arguments)]
 fn pick<'a>(
     anchors: &'a [Anchor],
     p: &Place,
     text: &str,
+    index: &AnchorIndex,
+    i: usize,
+    front_end: Option<usize>,
     kind: AnchorKind,
-    may: impl Fn(&Anchor) -> bool,
+    may: impl Fn(usize, &Anchor) -> bool,
 ) -> Option<&'a str> {
     let pos = p.start;
     let clause_ok = |a: &Anchor| {
@@ -749,24 +936,26 @@ fn pick<'a>(
         } else {
             (pos, a.start)
         };
-        text.get(lo..hi)
-            .is_some_and(|between| !between.contains(';'))
+        index.no_semicolon(text, lo, hi)
     };
-    // Anchors are sorted by start: look only at this sentence's.
-    let first = anchors.partition_point(|a| a.start < p.sentence.start);
-    anchors
-        .get(first..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|a| a.start < p.sentence.end)
-        .filter(|a| a.kind == kind && a.end <= p.sentence.end)
-        .filter(|a| clause_ok(a) && may(a))
-        .min_by_key(|a| {
+    let candidates = index.candidates(anchors, p, i, front_end, kind);
+    crate::work::tick(candidates.len());
+    candidates
+        .into_iter()
+        .filter_map(|ix| Some((ix, anchors.get(ix)?)))
+        .filter(|(_, a)| {
+            a.start >= p.sentence.start
+                && a.start < p.sentence.end
+                && a.kind == kind
+                && a.end <= p.sentence.end
+        })
+        .filter(|&(ix, a)| clause_ok(a) && may(ix, a))
+        .min_by_key(|(_, a)| {
             if a.end <= pos {
                 pos - a.end
             } else {
                 a.start.saturating_sub(pos)
             }
         })
-        .map(|a| a.text.as_str())
+        .map(|(_, a)| a.text.as_str())
 }
