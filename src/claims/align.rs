@@ -566,7 +566,7 @@ mod tests {
         let source = SourceFile::new("t.txt", text);
         let article = crate::parse(&source);
         let blocks = article.blocks();
-        let got = align(&source, &blocks);
+        let got = align(&source, &blocks, &[]);
         let kp = got
             .iter()
             .find(|a| matches!(a.part, Part::KeyPoint(_)))

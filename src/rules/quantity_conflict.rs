@@ -344,13 +344,15 @@ fn check_aligned(ix: &FigureIndex<'_, '_>, out: &mut Vec<Finding>) -> HashSet<us
                     report_aligned(ix, &restated, b, r, out);
                 }
             }
-            // Candidates were found and none is a counterpart: the aligned
-            // sentences speak for the body, and the keyed comparison, which
-            // cannot see them, is not asked again.
-            Verdict::Supported | Verdict::Unmatched(_) => {
+            // Candidates for the same or an overlapping thing were found
+            // and none is a counterpart: the aligned sentences speak for
+            // the body, and the keyed comparison, which cannot see them, is
+            // not asked again. With candidates only for unknown things, it
+            // still is.
+            Verdict::Supported => {
                 judged.insert(r.span.start);
             }
-            Verdict::NoCandidates => {}
+            Verdict::NoCandidates | Verdict::Unmatched(_) => {}
         }
     }
     judged
@@ -402,7 +404,7 @@ fn report_aligned(
     // same unit (the lede and a section often both do) are named too.
     let w = 1e-9 * base.value.abs().max(1.0);
     let near = restated.body_numbers(base.value - w, base.value + w);
-    let copies = near.into_iter().map(|(_, f)| f).filter(|f| {
+    let copies = near.iter().map(|&(_, f)| f).filter(|f| {
         f.part.is_body()
             && !std::ptr::eq(*f, base)
             && f.unit == base.unit
@@ -417,7 +419,25 @@ fn report_aligned(
             .take(3)
             .map(|f| (f, format!("{} {}", f.part.role(), describe_range(f)))),
     );
+    // Other restatements that agree with the body are named too, so the
+    // editor sees every copy.
+    let agreeing = near.iter().map(|&(_, f)| f).filter(|f| {
+        f.part.is_restatement()
+            && !std::ptr::eq(*f, odd)
+            && !f.in_quote
+            && f.unit == base.unit
+            && f.change == base.change
+            && base
+                .range
+                .overlaps(&f.range, base.is_integral() && f.is_integral())
+    });
+    labels.extend(
+        agreeing
+            .take(3)
+            .map(|f| (f, format!("{} {}", f.part.role(), describe_range(f)))),
+    );
     labels.sort_by_key(|(f, _)| (f.span.start, f.span.end));
+    labels.dedup_by_key(|(f, _)| (f.span.start, f.span.end));
     let finding = labels.into_iter().fold(finding, |acc, (f, role)| {
         acc.label(display_span(ix.cx.source, f), f.part, role)
     });

@@ -54,7 +54,7 @@ pub struct Restated<'c, 'a> {
     sentences: Vec<usize>,
     /// Clause alignment indices sorted by clause start.
     clauses: Vec<usize>,
-    /// Body figures by stated number: `(value, index)` for each figure's
+    /// Figures by stated number: `(value, index)` for each figure's
     /// value and upper value, sorted, for the lookups of a number anywhere
     /// in the body (binary search, no scan of every figure).
     by_value: Vec<(f64, usize)>,
@@ -80,7 +80,6 @@ impl<'c, 'a> Restated<'c, 'a> {
         let mut by_value: Vec<(f64, usize)> = figures
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.part.is_body())
             .flat_map(|(i, f)| std::iter::once((f.value, i)).chain(f.value_high.map(|h| (h, i))))
             .collect();
         by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -227,8 +226,8 @@ impl<'c, 'a> Restated<'c, 'a> {
         (f.span.start < a.sentence.end.max(a.sentence.start + 1)).then_some(a)
     }
 
-    /// Body figures with a stated number in `[lo, hi]`, each once, at most
-    /// [`MAX_SAME_NUMBER`] of them.
+    /// Figures (body or not: callers filter) with a stated number in
+    /// `[lo, hi]`, each once, at most [`MAX_SAME_NUMBER`] of them.
     pub fn body_numbers(&self, lo: f64, hi: f64) -> Vec<(usize, &'a Figure)> {
         let figures: &'a [Figure] = &self.cx.claims.figures;
         let from = self.by_value.partition_point(|(v, _)| *v < lo);
@@ -405,7 +404,11 @@ pub fn slip(a: &Figure, b: &Figure) -> Option<Slip> {
     let (mut sa, mut sb) = (da.clone(), db.clone());
     sa.sort_unstable();
     sb.sort_unstable();
-    (da.len() >= 2 && sa == sb && da != db).then_some(Slip::Transposed)
+    // Two small numbers with swapped digits ("41" / "14") are as often two
+    // different counts: a transposition needs three digits or a value of
+    // at least 100.
+    let big_enough = da.len() >= 3 || a.value.abs().min(b.value.abs()) >= 100.0;
+    (da.len() >= 2 && sa == sb && da != db && big_enough).then_some(Slip::Transposed)
 }
 
 fn close(x: f64, y: f64) -> bool {
@@ -514,6 +517,9 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
             figures.get(c.figure).is_some_and(|b| {
                 matches!(c.thing, ThingMatch::Same | ThingMatch::Related)
                     && !b.in_quote
+                    // "12 in Texas and 3 in Oklahoma": a larger restated
+                    // figure may be the total of the parts.
+                    && !(ix.enumerated(b) && r.value > b.value)
                     && !r.range.overlaps(&b.range, integral(b))
                     && ratio(r, b) <= 1.5
                     && c.rank <= 1
