@@ -24,6 +24,21 @@ declare_rule! {
     ///   that agrees with none of the body's figures for the same thing;
     /// * two figures in the body that cannot both be true.
     ///
+    /// Restatements are first checked against the body sentences they
+    /// restate (`claims` JSON `alignments`: a tf-idf overlap of lemmas, per
+    /// sentence and per figure clause). There the counted thing may be named
+    /// another way: "eleven inmates have died" / "14 inmate deaths" (a verb
+    /// and its noun, from WordNet), "dockworkers" / "workers" (a compound or
+    /// a kind), or not at all. A restated figure is reported when no aligned
+    /// figure agrees with it and one is a rewrite's slip of it (the same
+    /// number with the hedge on the other side, transposed digits, another
+    /// scale word) or a value within 1.5× for the same or an overlapping
+    /// thing. Support counts too when it is implied: a share of two figures
+    /// of the sentence ("36 of 50" → 72%), a difference, a relative change.
+    /// Thresholds ("needed 120,000 signatures"), changes ("rose 18% to
+    /// 108,000") and levels are compared only with their own kind. The body
+    /// label says which sentence was compared.
+    ///
     /// ## Why is this bad?
     /// A reader who sees "nearly 400 arrests" in the story and "over 400
     /// arrests" in the key points learns that one of them is wrong, and stops
@@ -52,7 +67,18 @@ declare_rule! {
     /// apart are not compared unless their digits are transposed; a
     /// restatement larger than each item of an enumeration may be their total
     /// and is left alone; a thing counted more than 200 times in the body is
-    /// skipped.
+    /// skipped. The alignment reads at most 64 figures per sentence and per
+    /// stated number, and skips words found in more than 256 body sentences
+    /// (they weigh nearly nothing), so a table-sized article stays linear.
+    ///
+    /// Measured on 2026-12-04 (`score.py` over `shared/corpus`), before → after
+    /// the aligned comparison and the date and name work of the same day:
+    /// dev-real recall 34% → 73%, false findings 0.42 → 0.12 per article;
+    /// dev-synth 33% → 67%, 0.78 → 0.11; a blind set written that day and
+    /// measured before anyone tuning had read it, 42% → 64%, 0.58 → 0.33.
+    /// The guard that lets only a candidate aligned at least as well as the
+    /// counterpart outweigh it (and the exact-number support anywhere in
+    /// the body) removed 6 false findings on the dev sets for no lost hit.
     pub QuantityConflict, "NUM001", "quantity-conflict", Correctness
 }
 
