@@ -350,8 +350,8 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         let skip = rest.find(|c: char| c.is_alphanumeric())?;
         let start = pos + skip;
         let mut end = start;
-        let mut chars = s.get(start..)?.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let chars = s.get(start..)?.char_indices();
+        for (i, c) in chars {
             let at = start + i;
             if c.is_alphanumeric() {
                 end = at + c.len_utf8();
@@ -539,42 +539,6 @@ pub fn is_stop_word(w: &str) -> bool {
         "dr",
     ];
     STOP.contains(&w)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_keep_numbers_whole_and_drop_possessives() {
-        let got: Vec<&str> = words("The council's 2.8 million, 70,000 votes; festival-goers.")
-            .map(|(_, w)| w)
-            .collect();
-        assert_eq!(
-            got,
-            ["The", "council", "2.8", "million", "70,000", "votes", "festival", "goers"]
-        );
-    }
-
-    #[test]
-    fn a_key_point_aligns_with_the_body_sentence_it_restates() {
-        let text = "Lede\n\nThe storm closed schools in Denver on Monday.\n\nSection\n\n\
-                    Eleven inmates have died at Greyfields prison since January, inspectors said. \
-                    The school board met on Tuesday to discuss the budget.\n\n\
-                    Key Points\n\n| No. | Key Points |\n|---|---|\n\
-                    | 1 | Greyfields prison has seen 14 inmate deaths this year. |\n";
-        let source = SourceFile::new("t.txt", text);
-        let article = crate::parse(&source);
-        let blocks = article.blocks();
-        let got = align(&source, &blocks, &[]);
-        let kp = got
-            .iter()
-            .find(|a| matches!(a.part, Part::KeyPoint(_)))
-            .expect("the key point is aligned");
-        let best = kp.sources.first().expect("a source");
-        assert!(source.slice(&best.sentence).starts_with("Eleven inmates"));
-        assert!(best.score > 0.3, "{}", best.score);
-    }
 }
 
 /// Verbs that are not about what a figure counts: auxiliaries, reporting
@@ -769,4 +733,40 @@ pub fn is_threshold(before: &str, after: &str) -> bool {
         || near_after
             .into_iter()
             .any(|w| CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_whole_and_drop_possessives() {
+        let got: Vec<&str> = words("The council's 2.8 million, 70,000 votes; festival-goers.")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            got,
+            ["The", "council", "2.8", "million", "70,000", "votes", "festival", "goers"]
+        );
+    }
+
+    #[test]
+    fn a_key_point_aligns_with_the_body_sentence_it_restates() {
+        let text = "Lede\n\nThe storm closed schools in Denver on Monday.\n\nSection\n\n\
+                    Eleven inmates have died at Greyfields prison since January, inspectors said. \
+                    The school board met on Tuesday to discuss the budget.\n\n\
+                    Key Points\n\n| No. | Key Points |\n|---|---|\n\
+                    | 1 | Greyfields prison has seen 14 inmate deaths this year. |\n";
+        let source = SourceFile::new("t.txt", text);
+        let article = crate::parse(&source);
+        let blocks = article.blocks();
+        let got = align(&source, &blocks, &[]);
+        let kp = got
+            .iter()
+            .find(|a| matches!(a.part, Part::KeyPoint(_)))
+            .expect("the key point is aligned");
+        let best = kp.sources.first().expect("a source");
+        assert!(source.slice(&best.sentence).starts_with("Eleven inmates"));
+        assert!(best.score > 0.3, "{}", best.score);
+    }
 }

@@ -519,7 +519,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
                     && !b.in_quote
                     // "12 in Texas and 3 in Oklahoma": a larger restated
                     // figure may be the total of the parts.
-                    && !(ix.enumerated(b) && r.value > b.value)
+                    && (!ix.enumerated(b) || r.value <= b.value)
                     && !r.range.overlaps(&b.range, integral(b))
                     && ratio(r, b) <= 1.5
                     && c.rank <= 1
