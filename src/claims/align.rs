@@ -16,7 +16,7 @@
 //! scored against the body sentences that share at least one of its words
 //! (an inverted index), keeping the best few.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::Serialize;
 
@@ -276,7 +276,7 @@ fn inverse_document_frequency(bodies: &[Bag], words: usize) -> Vec<f64> {
 #[derive(Default)]
 struct Vocabulary {
     lemmas: HashMap<String, u32>,
-    spellings: HashMap<String, u32>,
+    spellings: HashMap<String, Option<u32>>,
 }
 
 impl Vocabulary {
@@ -300,9 +300,6 @@ fn bag_of_words(sentence: &str, vocab: &mut Vocabulary) -> Vec<(u32, f64)> {
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        if !digit && (lower.chars().count() < 3 || is_stop_word(&lower)) {
-            continue;
-        }
         let factor = if digit {
             0.5
         } else if !first && word.chars().next().is_some_and(char::is_uppercase) {
@@ -310,9 +307,15 @@ fn bag_of_words(sentence: &str, vocab: &mut Vocabulary) -> Vec<(u32, f64)> {
         } else {
             1.0
         };
-        // Each distinct spelling is lemmatised once per article.
+        // Each distinct spelling is judged and lemmatised once per
+        // article; `None` marks a stop word or a word too short to count.
         let id = match vocab.spellings.get(lower.as_str()) {
-            Some(&id) => id,
+            Some(&Some(id)) => id,
+            Some(None) => continue,
+            None if !digit && (lower.chars().count() < 3 || is_stop_word(&lower)) => {
+                vocab.spellings.insert(lower.clone(), None);
+                continue;
+            }
             None => {
                 let lemma = if digit {
                     std::borrow::Cow::Borrowed(lower.as_str())
@@ -327,15 +330,15 @@ fn bag_of_words(sentence: &str, vocab: &mut Vocabulary) -> Vec<(u32, f64)> {
                         next
                     }
                 };
-                vocab.spellings.insert(lower.clone(), id);
+                vocab.spellings.insert(lower.clone(), Some(id));
                 id
             }
         };
-        match out.iter_mut().find(|(w, _)| *w == id) {
-            Some(slot) => slot.1 = slot.1.max(factor),
-            None => out.push((id, factor)),
-        }
+        out.push((id, factor));
     }
+    // Each word once, with its largest factor.
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    out.dedup_by_key(|(w, _)| *w);
     out
 }
 

@@ -11,8 +11,6 @@
 //! Built once per article: one sorted index of figures by position, one of
 //! alignments by sentence, so a lookup is two binary searches.
 
-use std::borrow::Cow;
-
 use crate::article::Part;
 use crate::claims::{AlignedSource, AlignedUnit, Figure, Hedge, UnitClass};
 use crate::rules::figures::{is_generic_thing, ratio, FigureIndex};
@@ -58,6 +56,8 @@ pub struct Restated<'c, 'a> {
     /// value and upper value, sorted, for the lookups of a number anywhere
     /// in the body (binary search, no scan of every figure).
     by_value: Vec<(f64, usize)>,
+    /// Each figure's counted thing, read once.
+    things: Vec<Thing>,
 }
 
 /// How many body figures one number lookup reads at most: enough for any
@@ -89,6 +89,7 @@ impl<'c, 'a> Restated<'c, 'a> {
             sentences: sorted(AlignedUnit::Sentence),
             clauses: sorted(AlignedUnit::Clause),
             by_value,
+            things: figures.iter().map(Thing::of).collect(),
         }
     }
 
@@ -131,7 +132,7 @@ impl<'c, 'a> Restated<'c, 'a> {
                     figure: b,
                     score: source.score,
                     rank,
-                    thing: thing_match(f, g),
+                    thing: self.relate(r, b),
                 });
             }
         }
@@ -226,6 +227,14 @@ impl<'c, 'a> Restated<'c, 'a> {
         (f.span.start < a.sentence.end.max(a.sentence.start + 1)).then_some(a)
     }
 
+    /// How the counted things of figures `a` and `b` relate.
+    pub fn relate(&self, a: usize, b: usize) -> ThingMatch {
+        match (self.things.get(a), self.things.get(b)) {
+            (Some(x), Some(y)) => relate(x, y),
+            _ => ThingMatch::Unknown,
+        }
+    }
+
     /// Figures (body or not: callers filter) with a stated number in
     /// `[lo, hi]`, each once, at most [`MAX_SAME_NUMBER`] of them.
     pub fn body_numbers(&self, lo: f64, hi: f64) -> Vec<(usize, &'a Figure)> {
@@ -262,62 +271,81 @@ impl<'c, 'a> Restated<'c, 'a> {
     }
 }
 
-/// The words of a figure's counted thing as noun lemmas, head last.
-fn thing_words(f: &Figure) -> Vec<Cow<'_, str>> {
-    f.key
-        .as_deref()
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 3 && !crate::claims::align::is_stop_word(w))
-        .map(crate::text::lemma::noun_lemma)
-        .collect()
+/// A figure's counted thing, read once per figure: its words as noun
+/// lemmas (head last) with their comparison forms (synonyms folded), and
+/// the lemmas of its verbs.
+pub struct Thing {
+    words: Vec<(String, String)>,
+    verbs: Vec<String>,
+}
+
+impl Thing {
+    pub fn of(f: &Figure) -> Thing {
+        let words = f
+            .key
+            .as_deref()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3 && !crate::claims::align::is_stop_word(w))
+            .map(|w| {
+                let lemma = crate::text::lemma::noun_lemma(w).into_owned();
+                let canon = crate::claims::quantity::compare_key(&lemma);
+                (lemma, canon)
+            })
+            .collect();
+        Thing {
+            words,
+            verbs: f.verbs.clone(),
+        }
+    }
+
+    fn head(&self) -> Option<&(String, String)> {
+        self.words.last()
+    }
 }
 
 /// How the counted things of `a` and `b` relate; see [`ThingMatch`]. The
 /// verbs of each figure count as words of its thing, so "seven prisoners
 /// died" and "nine deaths" relate through `die`/`death`.
 pub fn thing_match(a: &Figure, b: &Figure) -> ThingMatch {
+    relate(&Thing::of(a), &Thing::of(b))
+}
+
+/// [`thing_match`] on things already read.
+pub fn relate(a: &Thing, b: &Thing) -> ThingMatch {
     use crate::text::lemma::{event_noun_family, is_kind_of, synonyms};
-    let (wa, wb) = (thing_words(a), thing_words(b));
-    let (ha, hb) = (wa.last(), wb.last());
+    let (ha, hb) = (a.head(), b.head());
     if let (Some(ha), Some(hb)) = (ha, hb) {
-        if ha == hb || same_noun(ha, hb) || synonyms(ha, hb) {
+        if ha.1 == hb.1 || synonyms(&ha.0, &hb.0) {
             return ThingMatch::Same;
         }
     }
-    let all_a = wa
-        .iter()
-        .map(Cow::as_ref)
-        .chain(a.verbs.iter().map(String::as_str));
-    let related = |x: &str, y: &str| {
-        x == y
-            || same_noun(x, y)
-            || event_noun_family(x, y)
-            || (x.len() >= 4 && y.len() >= 4 && (x.ends_with(y) || y.ends_with(x)))
-            || is_kind_of(x, y)
-            || is_kind_of(y, x)
+    let related = |x: &(&str, &str), y: &(&str, &str)| {
+        x.1 == y.1
+            || event_noun_family(x.0, y.0)
+            || (x.0.len() >= 4 && y.0.len() >= 4 && (x.0.ends_with(y.0) || y.0.ends_with(x.0)))
+            || is_kind_of(x.0, y.0)
+            || is_kind_of(y.0, x.0)
     };
-    let mut all_b = wb
-        .iter()
-        .map(Cow::as_ref)
-        .chain(b.verbs.iter().map(String::as_str));
-    let all_b_vec: Vec<&str> = all_b.by_ref().collect();
-    for x in all_a {
-        if all_b_vec.iter().any(|y| related(x, y)) {
-            return ThingMatch::Related;
-        }
+    let (all_a, all_b) = (words_and_verbs(a), words_and_verbs(b));
+    if all_a.iter().any(|x| all_b.iter().any(|y| related(x, y))) {
+        return ThingMatch::Related;
     }
     match (ha, hb) {
-        (Some(ha), Some(hb)) if !is_generic_thing(ha) && !is_generic_thing(hb) => {
+        (Some(ha), Some(hb)) if !is_generic_thing(&ha.1) && !is_generic_thing(&hb.1) => {
             ThingMatch::Different
         }
         _ => ThingMatch::Unknown,
     }
 }
 
-/// Two noun lemmas that name the same kind of thing.
-fn same_noun(a: &str, b: &str) -> bool {
-    crate::claims::quantity::compare_key(a) == crate::claims::quantity::compare_key(b)
+/// A thing's words and verbs as (lemma, comparison form) pairs.
+fn words_and_verbs(t: &Thing) -> Vec<(&str, &str)> {
+    t.words
+        .iter()
+        .map(|(l, c)| (l.as_str(), c.as_str()))
+        .chain(t.verbs.iter().map(|v| (v.as_str(), v.as_str())))
+        .collect()
 }
 
 /// How a restated value relates to a candidate's, when the two are near
@@ -532,7 +560,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
     // unless the aligned sentences imply the restated value.
     let best = slipped.or_else(|| near_value.filter(|_| !restated.implied(r_index)));
     if best.is_none() {
-        if let Some(b) = scale_slip_elsewhere(ix, restated, r) {
+        if let Some(b) = scale_slip_elsewhere(ix, restated, r_index) {
             return Verdict::Conflict(b);
         }
     }
@@ -543,7 +571,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         let outweighed = candidates
             .iter()
             .any(|o| o.score >= c.score && o.figure != c.figure && agrees_closely(o))
-            || same_amount_elsewhere(restated, r, ThingMatch::Related)
+            || same_amount_elsewhere(restated, r_index, ThingMatch::Related)
             || same_number_elsewhere(restated, r);
         if !outweighed {
             return Verdict::Conflict(c.figure);
@@ -551,7 +579,7 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
         return Verdict::Supported;
     }
     if candidates.iter().any(agrees)
-        || same_amount_elsewhere(restated, r, ThingMatch::Unknown)
+        || same_amount_elsewhere(restated, r_index, ThingMatch::Unknown)
         || restated.implied(r_index)
     {
         return Verdict::Supported;
@@ -569,12 +597,19 @@ pub fn judge(ix: &FigureIndex<'_, '_>, restated: &Restated<'_, '_>, r_index: usi
 /// lede, outside the lede) gives the same amount for a thing that is not
 /// plainly another: within 10%, overlapping, in the same unit. The
 /// restatement may be quoting it, whatever sentence it sits in.
-fn same_amount_elsewhere(restated: &Restated<'_, '_>, r: &Figure, at_least: ThingMatch) -> bool {
+fn same_amount_elsewhere(
+    restated: &Restated<'_, '_>,
+    r_index: usize,
+    at_least: ThingMatch,
+) -> bool {
+    let Some(r) = restated.cx.claims.figures.get(r_index) else {
+        return false;
+    };
     let w = 0.1 * r.value.abs();
     restated
         .body_numbers(r.value - w, r.value + w)
         .into_iter()
-        .any(|(_, b)| {
+        .any(|(i, b)| {
             b.part.is_body()
                 && !(r.part == Part::Lede && b.part == Part::Lede)
                 && b.sentence != r.sentence
@@ -583,7 +618,7 @@ fn same_amount_elsewhere(restated: &Restated<'_, '_>, r: &Figure, at_least: Thin
                 && !b.in_quote
                 && (b.value - r.value).abs() <= 0.1 * r.value.abs()
                 && b.range.overlaps(&r.range, false)
-                && thing_match(r, b) >= at_least
+                && restated.relate(r_index, i) >= at_least
         })
 }
 
@@ -620,8 +655,9 @@ fn same_side(r: &Figure, b: &Figure) -> bool {
 fn scale_slip_elsewhere(
     ix: &FigureIndex<'_, '_>,
     restated: &Restated<'_, '_>,
-    r: &Figure,
+    r_index: usize,
 ) -> Option<usize> {
+    let r = restated.cx.claims.figures.get(r_index)?;
     if same_number_elsewhere(restated, r) || digits(r.value).len() < 2 {
         return None;
     }
@@ -641,7 +677,7 @@ fn scale_slip_elsewhere(
             && !b.in_quote
             && slip(r, b) == Some(Slip::Scale)
             && scale_word_apart(r.value, b.value)
-            && thing_match(r, b) != ThingMatch::Different
+            && restated.relate(r_index, i) != ThingMatch::Different
             && !ix.anchors_disagree(r, b)
             && !ix.negated(b);
         hit.then_some(i)
