@@ -287,7 +287,10 @@ fn body_pair_is_one_fact(ix: &FigureIndex<'_, '_>, a: &Figure, b: &Figure) -> bo
     if a.value.min(b.value) < 10.0 && a.unit.class == crate::claims::UnitClass::Count {
         return false;
     }
-    if a.part == crate::article::Part::Lede || b.part == crate::article::Part::Lede {
+    // The lede summarises the sections; two lede figures are one fact only
+    // as any two paragraphs are (an article with no sections is all lede).
+    let lede = |f: &Figure| f.part == crate::article::Part::Lede;
+    if lede(a) != lede(b) {
         return true;
     }
     let paragraph = |f: &Figure| ix.block_of(&f.span);
