@@ -79,6 +79,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Rule(args) => rule(&args),
         Command::Rules(args) => rules(&args),
         Command::Config(args) => config(&args),
+        Command::Server => crate::server::run(),
         Command::Completions(args) => {
             let shell = match args.shell {
                 Shell::Bash => clap_complete::Shell::Bash,
@@ -930,9 +931,31 @@ fn decode_utf16(
 
 // ---------------------------------------------------------------- check
 
+/// What `--fix` / `--diff` ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    /// Write the fixed text back.
+    Write,
+    /// Keep the file; print the diff.
+    Diff,
+}
+
+/// Per-file choices of a `check` run beyond the settings.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunOptions {
+    lint: crate::lint::LintOptions,
+    fix: Option<FixMode>,
+    unsafe_fixes: bool,
+}
+
 /// Check one source with the settings for its path.
-fn check_source(source: &SourceFile, settings: &Settings, keep_source: bool) -> FileReport {
-    let mut report = crate::check_file(source, settings);
+fn check_source(
+    source: &SourceFile,
+    settings: &Settings,
+    keep_source: bool,
+    run: RunOptions,
+) -> FileReport {
+    let mut report = crate::check_file_with(source, settings, run.lint);
     if !keep_source {
         report.source = None;
     }
@@ -946,6 +969,7 @@ fn process(
     configs: &settings::ConfigResolver,
     keep_source: bool,
     opts: ReadOptions,
+    run: RunOptions,
 ) -> (FileReport, settings::FailOn) {
     let (path, shown) = match input {
         Input::Failed { path, reason } => {
@@ -957,7 +981,7 @@ fn process(
     };
     match configs.for_path(path) {
         Ok(applied) => {
-            let report = process_with(input, &applied.settings, keep_source, opts);
+            let report = process_with(input, &applied.settings, keep_source, opts, run);
             (report, applied.settings.fail_on)
         }
         Err(e) => (
@@ -967,11 +991,69 @@ fn process(
     }
 }
 
+/// Fix a file read from disk: write it back (`--fix`) or keep its diff
+/// (`--diff`); the report is then the fixed text's.
+fn fix_input(
+    path: &Path,
+    source: SourceFile,
+    report: FileReport,
+    settings: &Settings,
+    keep_source: bool,
+    run: RunOptions,
+) -> FileReport {
+    let Some(mode) = run.fix else {
+        return report;
+    };
+    let original = source.text.clone();
+    let fixed = crate::fix::fix_file(source, report, run.unsafe_fixes, |s| {
+        check_source(s, settings, keep_source, run)
+    });
+    let mut report = fixed.report;
+    report.fixed = fixed.applied;
+    if fixed.applied == 0 {
+        return report;
+    }
+    match mode {
+        FixMode::Diff => {
+            report.diff = Some(crate::fix::unified_diff(
+                &fixed.source.path,
+                &original,
+                &fixed.source.text,
+            ));
+        }
+        FixMode::Write => {
+            if let Err(e) = write_keeping_mode(path, fixed.source.text.as_bytes()) {
+                return FileReport::unreadable(&fixed.source.path, format!("{e:#}"));
+            }
+        }
+    }
+    report
+}
+
+/// Replace a file's contents atomically, keeping its permissions; a
+/// symlink is followed, so the link stays a link.
+fn write_keeping_mode(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let target = std::fs::canonicalize(path)
+        .with_context(|| format!("{}: cannot resolve", path.display()))?;
+    let perms = std::fs::metadata(&target)
+        .with_context(|| format!("{}: cannot read its mode", path.display()))?
+        .permissions();
+    let mut f = AtomicFile::create(&target)?;
+    f.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    f.tmp
+        .as_file()
+        .set_permissions(perms)
+        .with_context(|| format!("{}: cannot keep its mode", path.display()))?;
+    f.commit()
+}
+
 fn process_with(
     input: &Input,
     settings: &Settings,
     keep_source: bool,
     opts: ReadOptions,
+    run: RunOptions,
 ) -> FileReport {
     let read = match input {
         Input::Failed { path, reason } => return FileReport::unreadable(path, reason),
@@ -992,8 +1074,20 @@ fn process_with(
         Ok(s) => s,
         Err(e) => return FileReport::unreadable(e.path, e.reason),
     };
-    let mut report = check_source(&source, settings, keep_source);
-    report.notice = notice;
+    let report = check_source(&source, settings, keep_source, run);
+    let mut report = match input {
+        // A file not read as UTF-8 (UTF-16, --lossy) is never written back.
+        Input::File(path) if run.fix.is_some() && notice.is_none() => {
+            fix_input(path, source.clone(), report, settings, keep_source, run)
+        }
+        _ => report,
+    };
+    report.notice = match (notice, run.fix) {
+        (Some(n), Some(_)) if matches!(input, Input::File(_)) => Some(format!(
+            "{n}; not fixed: fixes are written only to files read as UTF-8"
+        )),
+        (n, _) => n,
+    };
     report
 }
 
@@ -1422,6 +1516,10 @@ fn next_batch(
     chunk
 }
 
+fn plural_findings(n: usize) -> String {
+    format!("{n} finding{}", if n == 1 { "" } else { "s" })
+}
+
 /// Files handed to the workers at a time: bounds memory on huge runs while
 /// keeping every thread busy. Output order never depends on it.
 const BATCH_PER_THREAD: usize = 32;
@@ -1519,6 +1617,20 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         .statistics
         .then(render::statistics::Statistics::default);
     let mut counted = crate::report::Summary::default();
+    let run = RunOptions {
+        lint: crate::lint::LintOptions {
+            report_unused_suppressions: args.report_unused_suppressions,
+        },
+        fix: if args.diff {
+            Some(FixMode::Diff)
+        } else if args.fix {
+            Some(FixMode::Write)
+        } else {
+            None
+        },
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let (mut fixed, mut diffs) = (0usize, 0usize);
     let mut stream = render::Stream::new(args.format, opts, &mut sink);
     // Whether a finding reached its own config's fail level.
     let mut fails = false;
@@ -1531,7 +1643,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let r = process(input, &configs, keep_source, read_opts);
+                    let r = process(input, &configs, keep_source, read_opts, run);
                     if let Some(p) = &progress {
                         p.tick();
                     }
@@ -1568,6 +1680,16 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             }
             fails |= file.findings.iter().any(|f| fail_on.fails(f.severity));
+            fixed += file.fixed;
+            if run.fix == Some(FixMode::Diff) {
+                // --diff prints the diffs instead of the report.
+                if let Some(diff) = file.diff.take() {
+                    diffs += 1;
+                    stream.write_raw(diff.as_bytes())?;
+                }
+                stream.count(&file);
+                continue;
+            }
             match &mut statistics {
                 Some(st) => {
                     st.add(&file);
@@ -1595,9 +1717,32 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             }
             counted
         }
+        None if run.fix == Some(FixMode::Diff) => stream.summary().clone(),
         None => stream.finish(RuleInfo::all())?,
     };
     sink.finish()?;
+    match run.fix {
+        Some(FixMode::Write) if !args.quiet => {
+            eprintln!("newslint: fixed {}", plural_findings(fixed));
+        }
+        Some(FixMode::Diff) if !args.quiet => {
+            eprintln!(
+                "newslint: would fix {} in {diffs} file{}",
+                plural_findings(fixed),
+                if diffs == 1 { "" } else { "s" }
+            );
+        }
+        _ => {}
+    }
+    if run.fix == Some(FixMode::Diff) {
+        return Ok(if summary.unreadable > 0 {
+            EXIT_ERROR
+        } else if diffs > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        });
+    }
     if let (Some(path), Some(b)) = (&args.write_baseline, &baseline_out) {
         let mut bytes = serde_json::to_vec_pretty(b)?;
         bytes.push(b'\n');

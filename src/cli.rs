@@ -34,6 +34,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the effective configuration (config file + command line).
     Config(ConfigArgs),
+    /// Run the language server over standard input and output (LSP), for
+    /// editors: findings as diagnostics, fixes as code actions.
+    Server,
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print a man page (roff) on standard output: newslint(1), or with a
@@ -146,6 +149,22 @@ pub struct CheckArgs {
     /// printed; exit 0 unless an input is unreadable).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Report suppression comments (`<!-- newslint-disable … -->`) that hide
+    /// no finding, as `SUP001`.
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
+    /// Apply safe fixes in place (atomically, keeping the file's mode), then
+    /// report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the fixes as a unified diff and change nothing; exit 1 when
+    /// there is one.
+    #[arg(long)]
+    pub diff: bool,
+    /// With --fix or --diff, also apply unsafe fixes (they may change what
+    /// the article says).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     #[command(flatten)]
     pub selection: SelectionArgs,
 }

@@ -52,6 +52,45 @@ pub struct Finding {
     pub help: Option<String>,
     /// One per side, the primary side first.
     pub labels: Vec<Label>,
+    /// Edits that resolve the finding, when newslint knows them
+    /// ([`crate::fix`] attaches them after the rules ran).
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix may be applied without a human reading it (as in ruff).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Changes only what the finding proves wrong (`--fix` applies it).
+    Safe,
+    /// May change the meaning (applied only with `--unsafe-fixes`).
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One replacement: the bytes at `span` become `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// The edits that resolve one finding, applied together or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, as an instruction: "replace `Tuesday` with `Wednesday`".
+    pub message: String,
+    pub applicability: Applicability,
+    /// Non-overlapping, sorted by position.
+    pub edits: Vec<Edit>,
 }
 
 impl Finding {
@@ -65,6 +104,7 @@ impl Finding {
             message: message.into(),
             help: None,
             labels: Vec::new(),
+            fix: None,
         }
     }
 

@@ -19,11 +19,15 @@ pub mod article;
 pub mod claims;
 pub mod cli;
 pub mod diagnostic;
+pub mod fix;
+pub mod lint;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod settings;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod work;
 
@@ -48,14 +52,16 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
     claims::extract(source, article)
 }
 
-/// Run every rule at its default severity (rules off by default are skipped).
+/// Run every rule at its default severity (rules off by default are
+/// skipped), with fixes attached and inline suppressions applied.
 pub fn check(source: &SourceFile, article: &Article, claims: &Claims) -> Vec<Finding> {
-    let cx = rules::Context {
+    lint::findings(
         source,
         article,
         claims,
-    };
-    rules::run(&cx, |meta| meta.category.default_severity())
+        |meta| meta.category.default_severity(),
+        lint::LintOptions::default(),
+    )
 }
 
 /// The document `newslint claims` prints for a source.
@@ -96,6 +102,16 @@ pub fn resolve_settings(
 /// that keeps the text. A bug in one rule must not lose the other inputs'
 /// results, so a panic becomes the CLI's "internal error" report.
 pub fn check_file(source: &SourceFile, settings: &Settings) -> FileReport {
+    check_file_with(source, settings, lint::LintOptions::default())
+}
+
+/// [`check_file`] with the choices of `check`'s options (fixes are always
+/// attached and inline suppressions always applied).
+pub fn check_file_with(
+    source: &SourceFile,
+    settings: &Settings,
+    opts: lint::LintOptions,
+) -> FileReport {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let article = parse(source);
         let claims = extract(source, &article);
@@ -106,7 +122,7 @@ pub fn check_file(source: &SourceFile, settings: &Settings) -> FileReport {
         };
         let severity =
             |meta: &rules::RuleMeta| settings.severity_for(meta, Some(source.path.as_str()));
-        let findings = rules::run(&cx, severity);
+        let findings = lint::findings(source, &article, &claims, severity, opts);
         let mut report = FileReport::checked(source, &findings);
         report.limits = rules::limits(&cx, severity)
             .into_iter()

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::rules::RuleMeta;
 use crate::source::SourceFile;
 
@@ -48,6 +48,35 @@ pub struct ReportFinding {
     /// Stable across edits elsewhere in the file: a hash of the rule code,
     /// the path and the located texts (not their positions).
     pub fingerprint: String,
+    /// The edits that resolve the finding; absent (not `null`) when there
+    /// are none, so reports without fixes are unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<ReportFix>,
+}
+
+/// A finding's fix, resolved against its file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFix {
+    /// `safe` (applied by `--fix`) or `unsafe` (only with `--unsafe-fixes`).
+    pub applicability: Applicability,
+    pub message: String,
+    /// Non-overlapping, in file order.
+    pub edits: Vec<ReportEdit>,
+}
+
+/// One replacement: `start..end` (bytes; lines and columns as in
+/// [`Location`]) becomes `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The text there now.
+    pub text: String,
+    pub replacement: String,
 }
 
 /// The result for one input: its findings, or why it could not be read.
@@ -64,6 +93,12 @@ pub struct FileReport {
     /// on stderr. Not serialised.
     #[serde(skip)]
     pub notice: Option<String>,
+    /// Fixes applied (`--fix`) or that would be (`--diff`). Not serialised.
+    #[serde(skip)]
+    pub fixed: usize,
+    /// With `--diff`: the unified diff of the fixes. Not serialised.
+    #[serde(skip)]
+    pub diff: Option<String>,
     /// Parts of the article a rule did not check because a size limit keeps
     /// it linear (see `Rule::limits`): findings there may be missing. Left
     /// out of the JSON when empty.
@@ -224,6 +259,8 @@ impl FileReport {
             source: Some(source.text.clone()),
             notice: None,
             limits: Vec::new(),
+            fixed: 0,
+            diff: None,
         }
     }
 
@@ -236,6 +273,8 @@ impl FileReport {
             source: None,
             notice: None,
             limits: Vec::new(),
+            fixed: 0,
+            diff: None,
         }
     }
 }
@@ -272,6 +311,27 @@ pub fn resolve(source: &SourceFile, finding: &Finding) -> ReportFinding {
         help: finding.help.clone(),
         locations,
         fingerprint,
+        fix: finding.fix.as_ref().map(|fix| ReportFix {
+            applicability: fix.applicability,
+            message: fix.message.clone(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| {
+                    let span = source.span(e.span.start, e.span.end);
+                    ReportEdit {
+                        line: span.line,
+                        column: span.column,
+                        end_line: span.end_line,
+                        end_column: span.end_column,
+                        start: span.start,
+                        end: span.end,
+                        text: source.slice(&span).to_string(),
+                        replacement: e.replacement.clone(),
+                    }
+                })
+                .collect(),
+        }),
     }
 }
 

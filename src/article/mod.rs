@@ -5,6 +5,7 @@
 //! outside the span). The JSON form of [`Article`] is a documented, versioned
 //! contract (see the README, "The parse JSON").
 
+pub mod comments;
 mod lines;
 pub(crate) mod normalize;
 mod parser;
@@ -35,6 +36,10 @@ pub struct Entry {
     pub value: Option<u32>,
     pub text: String,
     pub span: Span,
+    /// Where the number's digits are (for renumbering fixes). Not part of
+    /// the parse JSON.
+    #[serde(skip)]
+    pub number_span: Option<Span>,
 }
 
 /// A body section: its heading line and its paragraphs.
@@ -124,6 +129,8 @@ pub enum Part {
     Summary,
     FaqQuestion(usize),
     FaqAnswer(usize),
+    /// An HTML comment (an inline suppression): outside the article text.
+    Comment,
 }
 
 impl Part {
@@ -158,6 +165,7 @@ impl Part {
             Part::Summary => "summary".into(),
             Part::FaqQuestion(n) => format!("faq {n} question"),
             Part::FaqAnswer(n) => format!("faq {n} answer"),
+            Part::Comment => "comment".into(),
         }
     }
 
@@ -172,6 +180,7 @@ impl Part {
             Part::KeyPoint(_) => "key point says",
             Part::Summary => "summary says",
             Part::FaqQuestion(_) | Part::FaqAnswer(_) => "FAQ says",
+            Part::Comment => "comment says",
         }
     }
 }

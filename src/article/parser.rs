@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::comments;
 use super::lines::{self, Block, BlockKind, Range, Table};
 use super::normalize::{content_words, norm, overlap, title_of, Title};
 use super::{Article, Entry, FaqEntry, Note, NoteKind, Section, Summary, Text, SCHEMA_VERSION};
@@ -67,8 +68,17 @@ fn is_markdown(path: &str) -> bool {
 }
 
 pub fn parse_article(source: &SourceFile) -> Article {
-    let text = source.text.as_str();
-    let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let original = source.text.as_str();
+    let from = if original.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    // Comments and front matter are blanked so that they are never read as
+    // headline, lede or section; spans stay those of the file.
+    let front = comments::front_matter(original, from);
+    let masked = comments::mask(original, front, &comments::html_comments(original));
+    let text = masked.as_deref().unwrap_or(original);
     let blocks = if is_markdown(&source.path) {
         lines::markdown_blocks(text, from)
     } else {
@@ -85,6 +95,8 @@ pub fn parse_article(source: &SourceFile) -> Article {
     let outline = p.entries(&zones.outline, NoteKind::OutlineNumbering, "outline");
     let key_points = p.entries(&zones.key_points, NoteKind::KeyPointNumbering, "key point");
     let (headline, lede, sections) = p.main(&blocks, &zones, &outline);
+    // Front matter's `title:` stands in for a headline the body lacks.
+    let headline = headline.or_else(|| front.and_then(|f| f.title).map(|r| p.node(r)));
     let summary = p.summary(&blocks, &zones);
     let faq = p.faq(&blocks, &zones.faq);
     let mut notes = p.notes;
@@ -492,6 +504,7 @@ impl<'a> Parser<'a> {
                 value,
                 text: self.source.slice(&span).to_string(),
                 span,
+                number_span: e.number.map(|r| self.source.span(r.0, r.1)),
             });
         }
         out

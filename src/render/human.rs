@@ -9,7 +9,7 @@ use annotate_snippets::{Level, Message, Renderer, Snippet};
 
 use super::{is_hidden_control, is_invisible, visible};
 use crate::diagnostic::Severity;
-use crate::report::{FileReport, Location, Report, ReportFinding, Summary};
+use crate::report::{FileReport, Location, Report, ReportFinding, ReportFix, Summary};
 
 pub fn render(report: &Report, opts: super::Options, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
@@ -230,6 +230,10 @@ fn write_finding(
     if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
+    let suggestion = finding.fix.as_ref().map(fix_line);
+    if let Some(s) = &suggestion {
+        message = message.footer(Level::Help.title(s));
+    }
     let rendered = renderer.render(message).to_string();
     writeln!(out, "{rendered}\n")
 }
@@ -286,6 +290,36 @@ impl Pictured {
             .map_or(0, |&(_, a)| a);
         at + added
     }
+}
+
+/// Edits listed in a fix line at most.
+const FIX_EDITS_SHOWN: usize = 5;
+
+/// "safe fix: replace `Tuesday` with `Wednesday` (line 6: `Tuesday` →
+/// `Wednesday`)": the suggested text of every edit.
+fn fix_line(fix: &ReportFix) -> String {
+    let mut edits: Vec<String> = fix
+        .edits
+        .iter()
+        .take(FIX_EDITS_SHOWN)
+        .map(|e| {
+            format!(
+                "line {}: `{}` → `{}`",
+                e.line,
+                e.text.replace('\n', "\\n"),
+                e.replacement.replace('\n', "\\n")
+            )
+        })
+        .collect();
+    if fix.edits.len() > FIX_EDITS_SHOWN {
+        edits.push(format!("{} more", fix.edits.len() - FIX_EDITS_SHOWN));
+    }
+    format!(
+        "{} fix: {} ({})",
+        fix.applicability.as_str(),
+        fix.message,
+        edits.join("; ")
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {

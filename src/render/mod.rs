@@ -3,6 +3,7 @@
 //! model.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -27,6 +28,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// One self-contained HTML review page: the articles with their
+    /// findings highlighted.
+    Html,
 }
 
 /// Choices that change how a report is written.
@@ -60,6 +64,7 @@ pub fn render(
         Format::Jsonl => jsonl::render(report, opts, out),
         Format::Sarif => sarif::render(report, out),
         Format::Github => github::render(report, out),
+        Format::Html => html::render(report, out),
     }
 }
 
@@ -85,7 +90,7 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 
 /// Does this format need the files' text (to quote source lines)?
 pub fn needs_source(format: Format) -> bool {
-    format == Format::Human
+    matches!(format, Format::Human | Format::Html)
 }
 
 /// Renders a run file by file, in input order, so that big runs need not
@@ -123,12 +128,28 @@ impl<'w> Stream<'w> {
                 self.kept.push(file);
                 Ok(())
             }
+            // The page starts with a table of contents: keep every file
+            // (with its text) to the end.
+            Format::Html => {
+                self.kept.push(file);
+                Ok(())
+            }
         }
     }
 
     /// Flush what was written so far.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+
+    /// Count a file without writing it (`check --diff` prints diffs instead).
+    pub fn count(&mut self, file: &FileReport) {
+        self.summary.add(file);
+    }
+
+    /// Write bytes that are not part of the report (`check --diff`).
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
     }
 
     /// The counts so far.
@@ -142,7 +163,7 @@ impl<'w> Stream<'w> {
             Format::Human => human::finish(&self.summary, self.opts, self.out)?,
             Format::Jsonl => jsonl::finish(&self.summary, self.opts, self.out)?,
             Format::Github => {}
-            Format::Json | Format::Sarif => {
+            Format::Json | Format::Sarif | Format::Html => {
                 let report = Report::new(self.kept, rules);
                 render(self.format, &report, self.opts, self.out)?;
             }

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::Severity;
-use crate::report::{Location, Report, RuleInfo};
+use crate::report::{Location, Report, ReportFix, RuleInfo};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -102,6 +102,37 @@ fn information_uri() -> Option<&'static str> {
         .find(|u| !u.is_empty())
 }
 
+/// A SARIF `fix`: one artifact change whose replacements are the edits
+/// (deleted region by line/column and bytes, inserted text). SARIF has no
+/// applicability, so it is a property.
+fn fix_json(path: &str, fix: &ReportFix) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": {
+                    "startLine": e.line,
+                    "startColumn": e.column,
+                    "endLine": e.end_line,
+                    "endColumn": e.end_column,
+                    "byteOffset": e.start,
+                    "byteLength": e.end - e.start,
+                },
+                "insertedContent": {"text": e.replacement},
+            })
+        })
+        .collect();
+    json!({
+        "description": {"text": fix.message},
+        "artifactChanges": [{
+            "artifactLocation": artifact_location(path),
+            "replacements": replacements,
+        }],
+        "properties": {"applicability": fix.applicability.as_str()},
+    })
+}
+
 pub fn to_value(report: &Report) -> Value {
     let mut results = Vec::new();
     let mut notifications = Vec::new();
@@ -156,6 +187,9 @@ pub fn to_value(report: &Report) -> Value {
                 .collect();
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);
+            }
+            if let Some(fix) = &f.fix {
+                result["fixes"] = json!([fix_json(&file.path, fix)]);
             }
             results.push(result);
         }

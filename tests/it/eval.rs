@@ -507,6 +507,7 @@ mod matching {
             message: "m".into(),
             help: None,
             labels: Vec::new(),
+            fix: None,
         }
         .label(source.span(8, 11), Part::Lede, "body says")
         // "three\n" ends at the start of line 4: line 3 only.

@@ -138,6 +138,9 @@ pub fn verify_render(source: &SourceFile, findings: &[Finding]) {
                         assert!(v.is_ok(), "JSONL line does not parse: {line}");
                     }
                 }
+                Format::Html => {
+                    assert!(text.starts_with("<!DOCTYPE html>") && text.ends_with("</html>\n"));
+                }
                 Format::Human | Format::Github => {}
             }
             let mut streamed = Vec::new();

@@ -34,6 +34,7 @@ fn finding(
         message: message.to_string(),
         help: help.map(str::to_string),
         labels,
+        fix: None,
     }
 }
 
