@@ -219,6 +219,11 @@ pub fn align(source: &SourceFile, blocks: &[Block<'_>], figures: &[Figure]) -> V
 fn clause_of(text: &str, f: &Figure) -> Option<(usize, usize)> {
     let (s, e) = (f.sentence.start, f.sentence.end);
     let end_of_thing = f.key_span.map_or(f.span.end, |k| k.end.max(f.span.end));
+    // A clause is read within a window of the figure, so a sentence of a
+    // hundred thousand figures costs each figure the same.
+    let from = floor_boundary(text, f.span.start.saturating_sub(WINDOW).max(s));
+    let to = floor_boundary(text, (end_of_thing + WINDOW).min(e)).max(end_of_thing.min(e));
+    let (s, e) = (from, to);
     let before = text.get(s..f.span.start)?;
     let after = text.get(end_of_thing.min(e)..e)?;
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}');
@@ -245,6 +250,19 @@ fn clause_of(text: &str, f: &Figure) -> Option<(usize, usize)> {
     }
     let (a, b) = (s + start, end_of_thing.min(e) + stop);
     (b > a && (a > s || b < e)).then_some((a, b))
+}
+
+/// How far around a figure its clause, verbs and threshold cues are read,
+/// in bytes.
+pub const WINDOW: usize = 240;
+
+/// The largest char boundary of `text` at or before `i`.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// `ln(1 + (N - df + 0.5) / (df + 0.5))` over the body sentences (BM25's

@@ -72,8 +72,18 @@ pub fn extract(source: &SourceFile, article: &Article) -> Claims {
     for f in &mut figures {
         let end = f.key_span.map_or(f.span.end, |k| k.end.max(f.span.end));
         let text = &source.text;
-        let before = text.get(f.sentence.start..f.span.start).unwrap_or("");
-        let after = text.get(end..f.sentence.end.max(end)).unwrap_or("");
+        // Read within a window of the figure: linear however long the
+        // sentence.
+        let from = align::floor_boundary(
+            text,
+            f.span
+                .start
+                .saturating_sub(align::WINDOW)
+                .max(f.sentence.start),
+        );
+        let to = align::floor_boundary(text, (end + align::WINDOW).min(f.sentence.end.max(end)));
+        let before = text.get(from..f.span.start).unwrap_or("");
+        let after = text.get(end..to.max(end)).unwrap_or("");
         f.verbs = align::verbs_near(before, after);
         f.threshold = align::is_threshold(before, after);
     }
