@@ -521,17 +521,19 @@ pub fn digits_transposed(a: &Figure, b: &Figure) -> bool {
 /// The significant digits of a value, sorted: what [`digits_transposed`]
 /// compares.
 fn significant_digits(v: f64) -> Vec<char> {
-    let sci = format!("{:.6e}", v.abs());
-    let mantissa = sci.split('e').next().unwrap_or("");
-    let mut d: Vec<char> = mantissa
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .trim_end_matches('0')
-        .chars()
-        .collect();
+    let mut d: Vec<char> = digits_in_order(v).into_iter().map(char::from).collect();
     d.sort_unstable();
     d
+}
+
+/// The significant digits of a value, in order: 33,600,000,000 → `336`.
+/// Six significant digits in scientific notation, so that float noise
+/// (4,099,999.999…) still reads as the digits written.
+pub fn digits_in_order(v: f64) -> Vec<u8> {
+    let sci = format!("{:.6e}", v.abs());
+    let mantissa = sci.split('e').next().unwrap_or("");
+    let d: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    d.trim_end_matches('0').bytes().collect()
 }
 
 /// Two figures are more than twice apart and not a transposition of each

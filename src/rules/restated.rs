@@ -13,7 +13,7 @@
 
 use crate::article::Part;
 use crate::claims::{AlignedSource, AlignedUnit, Figure, Hedge, UnitClass};
-use crate::rules::figures::{is_generic_thing, ratio, FigureIndex};
+use crate::rules::figures::{digits_in_order, is_generic_thing, ratio, FigureIndex};
 use crate::rules::Context;
 
 /// How the counted things of two figures relate.
@@ -422,7 +422,7 @@ pub fn slip(a: &Figure, b: &Figure) -> Option<Slip> {
     if same_number {
         return Some(Slip::Hedge);
     }
-    let (da, db) = (digits(a.value), digits(b.value));
+    let (da, db) = (digits_in_order(a.value), digits_in_order(b.value));
     if da.len() >= 2 && da == db {
         let r = (a.value / b.value).abs().log10();
         if (r - r.round()).abs() < 1e-6 && r.round() != 0.0 {
@@ -441,14 +441,6 @@ pub fn slip(a: &Figure, b: &Figure) -> Option<Slip> {
 
 fn close(x: f64, y: f64) -> bool {
     (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
-}
-
-/// The significant digits of a value, in order: 33,600,000,000 → "336".
-fn digits(v: f64) -> Vec<u8> {
-    let sci = format!("{:.6e}", v.abs());
-    let mantissa = sci.split('e').next().unwrap_or("");
-    let d: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    d.trim_end_matches('0').bytes().collect()
 }
 
 /// What the aligned body sentences say about a restated figure.
@@ -658,7 +650,7 @@ fn scale_slip_elsewhere(
     r_index: usize,
 ) -> Option<usize> {
     let r = restated.cx.claims.figures.get(r_index)?;
-    if same_number_elsewhere(restated, r) || digits(r.value).len() < 2 {
+    if same_number_elsewhere(restated, r) || digits_in_order(r.value).len() < 2 {
         return None;
     }
     let at = |v: f64| {
